@@ -1,0 +1,31 @@
+function toInt(ip: string): number {
+    return ip.split(".").reduce((value, octet) => value * 256 + Number(octet), 0);
+}
+
+function toIp(value: number): string {
+    return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
+}
+
+/** The `index`-th block of prefix length `prefix` inside `cidr`. */
+export function subnetCidr(cidr: string, prefix: number, index: number): string {
+    const [base, bits] = cidr.split("/");
+    const parentPrefix = Number(bits);
+    if (prefix < parentPrefix || index >= 2 ** (prefix - parentPrefix)) {
+        throw new RangeError(`${cidr} has no block #${index} of size /${prefix}`);
+    }
+    const start = toInt(base) - (toInt(base) % 2 ** (32 - parentPrefix));
+    return `${toIp(start + index * 2 ** (32 - prefix))}/${prefix}`;
+}
+
+/**
+ * Carves a VPC into per-AZ subnets: private subnets take a quarter of the range each (room for
+ * VPC-CNI pod IPs), public subnets share the last quarter in sixteenths (load balancers and NAT only).
+ */
+export function subnetLayout(vpcCidr: string, zones: number): { publicCidrs: string[]; privateCidrs: string[] } {
+    const prefix = Number(vpcCidr.split("/")[1]);
+    const indexes = Array.from({ length: zones }, (_, i) => i);
+    return {
+        privateCidrs: indexes.map((i) => subnetCidr(vpcCidr, prefix + 2, i)),
+        publicCidrs: indexes.map((i) => subnetCidr(vpcCidr, prefix + 4, 12 + i)),
+    };
+}

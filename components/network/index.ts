@@ -1,0 +1,106 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { subnetLayout } from "./cidr";
+
+export interface NetworkArgs {
+    /** The VPC's IPv4 range, /16 to /20. */
+    readonly cidr: string;
+    /** Availability zones to spread subnets over (2 or 3). */
+    readonly availabilityZones: number;
+    /** `perAz` puts a NAT gateway in every AZ; `single` shares one. Default: `perAz`. */
+    readonly natGateways?: "perAz" | "single";
+    /** Extra tags for public subnets (e.g. load balancer discovery). Default: none. */
+    readonly publicSubnetTags?: Record<string, string>;
+    /** Extra tags for private subnets. Default: none. */
+    readonly privateSubnetTags?: Record<string, string>;
+}
+
+/**
+ * A VPC with a public and a private subnet per availability zone, an internet gateway for the
+ * public tier and NAT egress for the private tier. The default security group is emptied so
+ * nothing can rely on its allow-all rules.
+ */
+export class Network extends pulumi.ComponentResource {
+    readonly vpcId: pulumi.Output<string>;
+    readonly cidr: string;
+    readonly availabilityZones: pulumi.Output<string[]>;
+    readonly publicSubnetIds: pulumi.Output<string>[];
+    readonly privateSubnetIds: pulumi.Output<string>[];
+    readonly privateRouteTableIds: pulumi.Output<string>[];
+
+    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:network:Network", name, {}, opts);
+        const natGateways = args.natGateways ?? "perAz";
+        const layout = subnetLayout(args.cidr, args.availabilityZones);
+        const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this });
+
+        const vpc = new aws.ec2.Vpc(`${name}-vpc`, {
+            cidrBlock: args.cidr,
+            enableDnsHostnames: true,
+            enableDnsSupport: true,
+            tags: { Name: `${name}-vpc` },
+        }, { parent: this });
+        new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, tags: { Name: `${name}-default-locked` } }, { parent: this });
+        const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: { Name: `${name}-igw` } }, { parent: this });
+
+        const publicRouteTable = new aws.ec2.RouteTable(`${name}-public-rt`, {
+            vpcId: vpc.id,
+            routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }],
+            tags: { Name: `${name}-public` },
+        }, { parent: this });
+
+        const azName = (index: number) => zones.names.apply((names) => names[index]);
+        const publicSubnets = layout.publicCidrs.map((cidrBlock, index) => {
+            const subnet = new aws.ec2.Subnet(`${name}-public-${index}`, {
+                vpcId: vpc.id,
+                cidrBlock,
+                availabilityZone: azName(index),
+                mapPublicIpOnLaunch: false,
+                tags: { Name: `${name}-public-${index}`, tier: "public", ...args.publicSubnetTags },
+            }, { parent: this });
+            new aws.ec2.RouteTableAssociation(`${name}-public-${index}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, { parent: this });
+            return subnet;
+        });
+
+        const natCount = natGateways === "perAz" ? args.availabilityZones : 1;
+        const nats = publicSubnets.slice(0, natCount).map((subnet, index) => {
+            const eip = new aws.ec2.Eip(`${name}-nat-${index}`, { domain: "vpc", tags: { Name: `${name}-nat-${index}` } }, { parent: this });
+            return new aws.ec2.NatGateway(`${name}-nat-${index}`, {
+                allocationId: eip.allocationId,
+                subnetId: subnet.id,
+                tags: { Name: `${name}-nat-${index}` },
+            }, { parent: this, dependsOn: [igw] });
+        });
+
+        const privateRouteTables = layout.privateCidrs.map((cidrBlock, index) => {
+            const subnet = new aws.ec2.Subnet(`${name}-private-${index}`, {
+                vpcId: vpc.id,
+                cidrBlock,
+                availabilityZone: azName(index),
+                tags: { Name: `${name}-private-${index}`, tier: "private", ...args.privateSubnetTags },
+            }, { parent: this });
+            const routeTable = new aws.ec2.RouteTable(`${name}-private-rt-${index}`, {
+                vpcId: vpc.id,
+                routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nats[index % natCount].id }],
+                tags: { Name: `${name}-private-${index}` },
+            }, { parent: this });
+            new aws.ec2.RouteTableAssociation(`${name}-private-${index}`, { subnetId: subnet.id, routeTableId: routeTable.id }, { parent: this });
+            return { subnet, routeTable };
+        });
+
+        this.vpcId = vpc.id;
+        this.cidr = args.cidr;
+        this.availabilityZones = zones.names.apply((names) => names.slice(0, args.availabilityZones));
+        this.publicSubnetIds = publicSubnets.map((subnet) => subnet.id);
+        this.privateSubnetIds = privateRouteTables.map(({ subnet }) => subnet.id);
+        this.privateRouteTableIds = privateRouteTables.map(({ routeTable }) => routeTable.id);
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            cidr: this.cidr,
+            availabilityZones: this.availabilityZones,
+            publicSubnetIds: this.publicSubnetIds,
+            privateSubnetIds: this.privateSubnetIds,
+            privateRouteTableIds: this.privateRouteTableIds,
+        });
+    }
+}

@@ -1,0 +1,68 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { PolicyConfigError, PolicyPackConfig } from "./analyzer";
+import { preview, repositoryRoot } from "./preview";
+import { ProjectError } from "./project";
+import { previewJson, renderTree, renderViolations } from "./render";
+
+const usage = "usage: npm run preview -- --stack <name> [--json <file>] [--policy-pack-config <file>] [--cwd <project dir>]";
+
+/** Exit codes: 0 clean, 1 mandatory policy violations, 2 program or config error, 64 usage. */
+async function main(): Promise<number> {
+    let args;
+    try {
+        args = parseArgs({
+            options: {
+                stack: { type: "string" },
+                json: { type: "string" },
+                "policy-pack-config": { type: "string" },
+                cwd: { type: "string" },
+            },
+        }).values;
+    } catch (err) {
+        console.error(`${(err as Error).message}\n${usage}`);
+        return 64;
+    }
+    if (!args.stack) {
+        console.error(usage);
+        return 64;
+    }
+    let policyPackConfig: PolicyPackConfig | undefined;
+    if (args["policy-pack-config"]) {
+        const file = path.resolve(args["policy-pack-config"]);
+        try {
+            policyPackConfig = JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;
+        } catch (err) {
+            console.error(`--policy-pack-config ${file}: ${(err as Error).message}`);
+            return 2;
+        }
+    }
+
+    const root = args.cwd ? path.resolve(args.cwd) : repositoryRoot;
+    const result = await preview({ stack: args.stack, root, policyPackConfig });
+    console.log(`Previewing update (${result.stack}) offline:\n`);
+    console.log(renderTree(result.resources));
+    if (result.error) {
+        console.error(`\nerror: ${result.error}`);
+    } else {
+        console.log(`\n${renderViolations(result.violations)}`);
+        console.log(`\nResources:\n    + ${result.resources.length} to create`);
+    }
+    if (args.json) {
+        fs.writeFileSync(args.json, `${JSON.stringify(previewJson(result), null, 2)}\n`);
+    }
+    if (result.error) {
+        return 2;
+    }
+    return result.violations.some((violation) => violation.enforcementLevel === "mandatory") ? 1 : 0;
+}
+
+main().then(
+    (code) => process.exit(code),
+    (err) => {
+        const expected = err instanceof ProjectError || err instanceof PolicyConfigError;
+        console.error(`error: ${expected ? err.message : (err.stack ?? err)}`);
+        process.exit(2);
+    },
+);

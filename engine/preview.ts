@@ -1,0 +1,177 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { Mocks, setMocks } from "@pulumi/pulumi/runtime/mocks";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { setAllConfig } from "@pulumi/pulumi/runtime/config";
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import { PolicyPackConfig, PolicyPackHost, PolicyViolation } from "./analyzer";
+import { RealisticInvokes } from "./invokes";
+import { DefaultProviderDisabledError, RecordedResource, RecordingMonitor } from "./monitor";
+import { OFFLINE_ACCOUNT_ID } from "./outputs/context";
+import { RealisticOutputs } from "./outputs";
+import { loadProjectStack, ProjectStack } from "./project";
+
+export const ORGANIZATION = "organization";
+
+export interface PreviewOptions {
+    /** Stack name: Pulumi.<stack>.yaml beside Pulumi.yaml. */
+    stack: string;
+    /** Directory of Pulumi.yaml; defaults to the repository root. */
+    root?: string;
+    /** Policy pack directory, or false to skip policies; defaults to `<root>/policy`. */
+    policyPack?: string | false;
+    /** Policy pack config in the `--policy-pack-config` file format. */
+    policyPackConfig?: PolicyPackConfig;
+    /** Replaces stack config values ("platform:key" -> value; undefined removes the key). Tests use it. */
+    configOverrides?: Record<string, unknown>;
+    /** A policy pack host already running, reused across previews (tests, benchmarks). */
+    policyHost?: PolicyPackHost;
+}
+
+export interface PreviewResult {
+    project: string;
+    stack: string;
+    account: string;
+    resources: RecordedResource[];
+    /** The stack's exported outputs. */
+    outputs: Record<string, unknown>;
+    violations: PolicyViolation[];
+    /** The program's error, when it failed (a config error carries one line per problem). */
+    error?: string;
+}
+
+export const repositoryRoot = path.resolve(__dirname, "..");
+
+/** Placeholder for a `secure:` value; it stays marked secret everywhere it flows. */
+export function secretPlaceholder(key: string): string {
+    return `offline-secret-${key.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
+
+function applyOverrides(project: ProjectStack, overrides: Record<string, unknown> | undefined): ProjectStack {
+    if (!overrides) {
+        return project;
+    }
+    const config = { ...project.config };
+    for (const [key, value] of Object.entries(overrides)) {
+        if (value === undefined) {
+            delete config[key];
+        } else {
+            config[key] = typeof value === "string" ? value : JSON.stringify(value);
+        }
+    }
+    return { ...project, config };
+}
+
+/** Errors the user can act on are shown as their message; anything else keeps its stack. */
+function errorText(err: unknown): string {
+    const expected = err instanceof DefaultProviderDisabledError || pulumi.RunError.isInstance(err as Error) || pulumi.ResourceError.isInstance(err as Error);
+    if (err instanceof Error) {
+        return expected ? err.message : (err.stack ?? err.message);
+    }
+    return String(err);
+}
+
+/**
+ * A program's modules run their top level once per `require`; the CLI gets a fresh process per
+ * preview, so the engine evicts the program's own modules (not installed packages) after each run.
+ */
+function forgetProgramModules(cachedBefore: ReadonlySet<string>): void {
+    for (const file of Object.keys(require.cache)) {
+        if (!cachedBefore.has(file) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
+            delete require.cache[file];
+        }
+    }
+}
+
+/** Runs the stack program on the recording mock monitor and returns what it registered. */
+async function runProgram(project: ProjectStack): Promise<Pick<PreviewResult, "resources" | "outputs" | "error"> & { monitor: RecordingMonitor }> {
+    const outputSource = new RealisticOutputs();
+    const providerOf = (reference: string | undefined) =>
+        reference ? monitor.resource(reference.slice(0, reference.lastIndexOf("::"))) : undefined;
+    const invokes = new RealisticInvokes(providerOf);
+    const mocks: Mocks = {
+        call: (args) => invokes.call(args),
+        // Reads of existing resources (`Resource.get`) answer with the same realistic outputs.
+        newResource: (args) => {
+            const read = outputSource.resourceOutputs({
+                urn: `read::${args.type}::${args.name}`,
+                type: args.type,
+                name: args.name,
+                custom: true,
+                inputs: args.inputs,
+                provider: providerOf(args.provider),
+            });
+            return { id: args.id ?? read.id, state: { ...args.inputs, ...read.outputs } };
+        },
+    };
+    const monitor: RecordingMonitor = new RecordingMonitor(mocks, outputSource, project.disabledDefaultProviders);
+    // setMocks turns on the monitor features the SDK checks; the recording monitor then replaces the plain one.
+    await setMocks(monitor.mocks, project.project, project.stack, true, ORGANIZATION);
+    settings.setMockOptions(monitor, project.project, project.stack, true, ORGANIZATION);
+    setAllConfig(project.config, project.secretKeys);
+
+    const failures: unknown[] = monitor.failures;
+    const onFailure = (err: unknown) => failures.push(err);
+    process.on("unhandledRejection", onFailure);
+    let outputs: Record<string, unknown> = {};
+    const cachedBefore = new Set(Object.keys(require.cache));
+    try {
+        outputs =
+            (await runInPulumiStack(async () => {
+                const program = require(project.program);
+                return program instanceof Function ? program() : program;
+            })) ?? {};
+        await settings.disconnect();
+    } catch (err) {
+        failures.push(err);
+    } finally {
+        process.off("unhandledRejection", onFailure);
+        forgetProgramModules(cachedBefore);
+    }
+    const stackResource = monitor.recorded.find((resource) => resource.type === "pulumi:pulumi:Stack");
+    return {
+        monitor,
+        resources: monitor.recorded,
+        outputs: stackResource?.outputs ?? outputs,
+        error: failures.length > 0 ? [...new Set(failures.map(errorText))].join("\n") : undefined,
+    };
+}
+
+/** The offline `pulumi preview --policy-pack policy`: run the program, then the policy pack over it. */
+export async function preview(options: PreviewOptions): Promise<PreviewResult> {
+    const root = options.root ?? repositoryRoot;
+    const project = applyOverrides(loadProjectStack(root, options.stack, secretPlaceholder), options.configOverrides);
+    const policyDir = options.policyPack === false ? undefined : (options.policyPack ?? path.join(root, "policy"));
+    const hostStarting = options.policyHost || !policyDir ? undefined : PolicyPackHost.start(policyDir);
+    // Starting the pack overlaps with the program run; a failed start is reported after the run.
+    hostStarting?.catch(() => undefined);
+
+    const run = await runProgram(project);
+    const result: PreviewResult = {
+        project: project.project,
+        stack: project.stack,
+        account: OFFLINE_ACCOUNT_ID,
+        resources: run.resources,
+        outputs: run.outputs,
+        violations: [],
+        error: run.error,
+    };
+    if (run.error) {
+        hostStarting?.then((started) => started.stop(), () => undefined);
+        return result;
+    }
+    const host = options.policyHost ?? (await hostStarting);
+    try {
+        if (host) {
+            await host.configure(options.policyPackConfig, { ...project, organization: ORGANIZATION });
+            result.violations = await host.analyze(run.resources, (resource) =>
+                resource.provider ? run.monitor.resource(resource.provider.slice(0, resource.provider.lastIndexOf("::"))) : undefined,
+            );
+        }
+    } finally {
+        if (host && !options.policyHost) {
+            host.stop();
+        }
+    }
+    return result;
+}

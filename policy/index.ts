@@ -1,0 +1,6 @@
+import { PolicyPack } from "@pulumi/policy";
+import { tagPolicies } from "./tags";
+
+new PolicyPack("platform-guardrails", {
+    policies: [...tagPolicies],
+});

@@ -1,0 +1,89 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import taggableAwsTypes from "./taggable-aws-types.json";
+
+/** Values the `environment` tag may take, across every stack and account. */
+export const allowedEnvironments = ["production", "staging", "development", "shared"];
+
+/** Departments allowed by default; override with the `allowedDepartments` policy config. */
+export const defaultAllowedDepartments = ["platform-engineering", "engineering", "data", "security", "finance", "operations"];
+
+export interface TagPolicyConfig {
+    allowedDepartments: string[];
+}
+
+const tagConfigSchema = {
+    properties: {
+        allowedDepartments: {
+            type: "array" as const,
+            items: { type: "string" as const },
+            default: defaultAllowedDepartments,
+        },
+    },
+};
+
+/** AWS resource types whose provider applies `defaultTags` (generated from the @pulumi/aws SDK). */
+const taggable = new Set(taggableAwsTypes.types);
+
+type Tags = Record<string, string | undefined>;
+
+/** The AWS provider sends `defaultTags` as JSON text; other callers may pass the object. */
+function providerDefaultTags(props: Record<string, any> | undefined): Tags {
+    const defaultTags = props?.defaultTags;
+    const parsed = typeof defaultTags === "string" ? JSON.parse(defaultTags) : defaultTags;
+    return parsed?.tags ?? {};
+}
+
+/** Problems with a resource's tags: one line per missing or disallowed value. */
+export function tagProblems(tags: Tags, allowedDepartments: readonly string[]): string[] {
+    const problems: string[] = [];
+    const check = (key: string, allowed: readonly string[]) => {
+        const value = tags[key];
+        if (value === undefined || value === "") {
+            problems.push(`tag "${key}" is missing; allowed: ${allowed.join(", ")}`);
+        } else if (!allowed.includes(value)) {
+            problems.push(`tag "${key}" is "${value}"; allowed: ${allowed.join(", ")}`);
+        }
+    };
+    check("department", allowedDepartments);
+    check("environment", allowedEnvironments);
+    if (!tags.project?.trim()) {
+        problems.push(`tag "project" is missing or empty`);
+    }
+    return problems;
+}
+
+export const requiredTags: ResourceValidationPolicy = {
+    name: "aws-required-tags",
+    description: "Every taggable AWS resource carries department, environment and project tags (its own merged over its provider's defaultTags).",
+    enforcementLevel: "mandatory",
+    configSchema: tagConfigSchema,
+    validateResource: (args, reportViolation) => {
+        if (!taggable.has(args.type)) {
+            return;
+        }
+        const effective: Tags = { ...providerDefaultTags(args.provider?.props), ...(args.props.tags ?? {}) };
+        const { allowedDepartments } = args.getConfig<TagPolicyConfig>();
+        for (const problem of tagProblems(effective, allowedDepartments)) {
+            reportViolation(problem);
+        }
+    },
+};
+
+export const providerDefaultTagsPolicy: ResourceValidationPolicy = {
+    name: "aws-provider-default-tags",
+    description: "Every AWS provider sets defaultTags with department, environment and project, so no resource depends on remembering them.",
+    enforcementLevel: "mandatory",
+    configSchema: tagConfigSchema,
+    validateResource: (args, reportViolation) => {
+        if (args.type !== "pulumi:providers:aws") {
+            return;
+        }
+        const { allowedDepartments } = args.getConfig<TagPolicyConfig>();
+        for (const problem of tagProblems(providerDefaultTags(args.props), allowedDepartments)) {
+            reportViolation(`defaultTags: ${problem}`);
+        }
+    },
+};
+
+/** The tag domain of the pack. */
+export const tagPolicies: ResourceValidationPolicy[] = [requiredTags, providerDefaultTagsPolicy];

@@ -1,0 +1,89 @@
+import { expect } from "chai";
+import * as path from "path";
+import { OFFLINE_ACCOUNT_ID } from "../engine/outputs/context";
+import { previewJson } from "../engine/render";
+import { named, previewStack } from "./helpers/preview";
+
+const root = path.join(__dirname, "fixtures", "engine-project");
+
+describe("offline preview engine", () => {
+    const run = () => previewStack("test", { root, policyPack: false });
+
+    it("records protect, retainOnDelete, deleteBeforeReplace, ignoreChanges and aliases", async () => {
+        const result = await run();
+        expect(result.error).to.equal(undefined);
+        const key = named(result, "aws:kms/key:Key", "data");
+        expect(key.protect).to.equal(true);
+        expect(key.retainOnDelete).to.equal(true);
+        const role = named(result, "aws:iam/role:Role", "reader");
+        expect(role.protect).to.equal(false);
+        expect(role.deleteBeforeReplace).to.equal(true);
+        expect(role.ignoreChanges).to.deep.equal(["tags"]);
+        expect(role.aliases).to.have.length(1);
+        expect(role.aliases[0]).to.contain("legacy-reader");
+    });
+
+    it("records type, parent, provider and dependencies", async () => {
+        const result = await run();
+        const policy = named(result, "aws:iam/rolePolicy:RolePolicy", "reader");
+        const role = named(result, "aws:iam/role:Role", "reader");
+        const provider = named(result, "pulumi:providers:aws", "regional");
+        expect(policy.custom).to.equal(true);
+        expect(policy.parent).to.equal("urn:pulumi:test::engine-fixture::pulumi:pulumi:Stack::engine-fixture-test");
+        expect(policy.provider).to.equal(`${provider.urn}::${provider.id}`);
+        expect(policy.dependencies).to.include(role.urn);
+        expect(policy.propertyDependencies.role).to.deep.equal([role.urn]);
+    });
+
+    it("resolves ARNs in the provider's region and the offline account inside policy JSON", async () => {
+        const result = await run();
+        const key = named(result, "aws:kms/key:Key", "data");
+        const bucket = named(result, "aws:s3/bucket:Bucket", "data");
+        expect(key.outputs.arn).to.match(new RegExp(`^arn:aws:kms:eu-west-1:${OFFLINE_ACCOUNT_ID}:key/[0-9a-f-]{36}$`));
+        expect(bucket.outputs.arn).to.match(/^arn:aws:s3:::data-[0-9a-f]{7}$/);
+        expect(bucket.outputs.bucketRegionalDomainName).to.equal(`${bucket.outputs.bucket}.s3.eu-west-1.amazonaws.com`);
+        const role = named(result, "aws:iam/role:Role", "reader");
+        expect(role.outputs.arn).to.match(new RegExp(`^arn:aws:iam::${OFFLINE_ACCOUNT_ID}:role/reader-[0-9a-f]{7}$`));
+
+        const document = JSON.parse(named(result, "aws:iam/rolePolicy:RolePolicy", "reader").inputs.policy);
+        expect(document.Statement[0].Resource).to.equal(key.outputs.arn);
+        expect(document.Statement[1].Resource).to.equal(`${bucket.outputs.arn}/*`);
+        expect(result.outputs.keyArn).to.equal(key.outputs.arn);
+    });
+
+    it("is deterministic across runs", async () => {
+        const [first, second] = [await run(), await run()];
+        expect(first.resources.map((r) => [r.urn, r.id, r.outputs.arn])).to.deep.equal(second.resources.map((r) => [r.urn, r.id, r.outputs.arn]));
+    });
+
+    it("merges provider defaultTags into tagsAll", async () => {
+        const bucket = named(await run(), "aws:s3/bucket:Bucket", "data");
+        expect(bucket.outputs.tagsAll).to.deep.equal({ department: "data", environment: "development", project: "fixture" });
+    });
+
+    it("keeps secure config values secret in outputs and --json", async () => {
+        const result = await run();
+        const parameter = named(result, "aws:ssm/parameter:Parameter", "token");
+        expect(parameter.inputs.value).to.match(/^offline-secret-/);
+        const json = JSON.stringify(previewJson(result));
+        expect(json).to.not.contain("offline-secret-");
+        const step = (previewJson(result) as any).steps.find((s: any) => s.urn === parameter.urn);
+        expect(step.newState.inputs.value).to.equal("[secret]");
+        expect(step.newState.outputs.value).to.equal("[secret]");
+        expect((previewJson(result) as any).steps[0].newState.outputs.token).to.equal("[secret]");
+    });
+
+    it("fails a resource without an explicit provider when default providers are disabled", async () => {
+        const result = await previewStack("test", { root, policyPack: false, configOverrides: { "engine-fixture:omitProvider": "true" } });
+        expect(result.error).to.contain("Default provider for 'aws' disabled");
+        expect(result.error).to.contain("aws:s3/bucket:Bucket");
+    });
+
+    it("writes the pulumi preview --json shape", async () => {
+        const json = previewJson(await run()) as any;
+        expect(json).to.have.keys(["steps", "changeSummary", "diagnostics", "policyViolations"]);
+        expect(json.changeSummary.create).to.equal(json.steps.length);
+        expect(json.steps[1].op).to.equal("create");
+        expect(json.steps[1].newState).to.include.keys(["type", "urn", "custom", "parent", "provider", "inputs", "outputs", "dependencies", "protect", "retainOnDelete"]);
+    });
+});

@@ -1,0 +1,54 @@
+import { PolicyPackConfig, PolicyViolation } from "../../engine/analyzer";
+import { RecordedResource } from "../../engine/monitor";
+import { policyHost } from "../setup";
+
+const stackUrn = "urn:pulumi:test::platform::pulumi:pulumi:Stack::platform-test";
+
+/** A registration as the engine records it, for feeding policies synthetic resources. */
+export function recorded(type: string, name: string, inputs: Record<string, any>, provider?: RecordedResource, outputs: Record<string, any> = {}): RecordedResource {
+    const urn = `urn:pulumi:test::platform::${type}::${name}`;
+    return {
+        urn,
+        type,
+        name,
+        custom: true,
+        remote: false,
+        parent: stackUrn,
+        provider: provider ? `${provider.urn}::${provider.id}` : undefined,
+        id: `${name}-id`,
+        inputs,
+        inputsWire: inputs,
+        outputs: { ...inputs, ...outputs },
+        outputsWire: { ...inputs, ...outputs },
+        dependencies: [],
+        propertyDependencies: {},
+        protect: false,
+        retainOnDelete: false,
+        deleteBeforeReplace: false,
+        ignoreChanges: [],
+        aliases: [],
+        additionalSecretOutputs: [],
+    };
+}
+
+/** An AWS provider as @pulumi/aws registers it: `defaultTags` travels as JSON text. */
+export function awsProvider(name: string, defaultTags?: Record<string, string>, region = "eu-central-1"): RecordedResource {
+    const inputs: Record<string, any> = { region };
+    if (defaultTags) {
+        inputs.defaultTags = JSON.stringify({ tags: defaultTags });
+    }
+    return recorded("pulumi:providers:aws", name, inputs);
+}
+
+/** Runs resources through the policy pack over the analyzer gRPC service, as the preview does. */
+export async function analyze(resources: RecordedResource[], config?: PolicyPackConfig): Promise<PolicyViolation[]> {
+    const host = await policyHost();
+    await host.configure(config, { project: "platform", stack: "test", organization: "organization", config: {}, secretKeys: [] });
+    const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
+    return host.analyze(resources, (resource) => (resource.provider ? byUrn.get(resource.provider.slice(0, resource.provider.lastIndexOf("::"))) : undefined));
+}
+
+/** Violations of one policy as "urn-name: message" lines. */
+export function violationsOf(violations: PolicyViolation[], policyName: string): string[] {
+    return violations.filter((v) => v.policyName === policyName).map((v) => `${v.urn.split("::").pop()}: ${v.message}`);
+}
