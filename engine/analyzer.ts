@@ -1,12 +1,11 @@
-import { ChildProcess, spawn } from "child_process";
-import * as fs from "fs";
-import * as path from "path";
+import { ChildProcess } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { RecordedResource } from "./monitor";
+import { PolicyPackError, PolicyPackProcess, spawnPolicyPack } from "./policy-process";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -30,13 +29,13 @@ export interface StackIdentity {
     secretKeys: string[];
 }
 
-export class PolicyConfigError extends Error {}
+/** Policy pack config that does not match the pack's schemas. */
+export class PolicyConfigError extends PolicyPackError {}
 
 const levels: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 const levelOf = (value: number): EnforcementLevel => levels[value] ?? "advisory";
 const levelCode = (level: EnforcementLevel): number => levels.indexOf(level);
 
-const registerScript = path.join(__dirname, "register.js");
 const maxMessage = 1024 * 1024 * 400;
 
 interface PolicySchema {
@@ -108,31 +107,15 @@ export class PolicyPackHost {
         private readonly initialConfig: Record<string, Record<string, unknown>>,
     ) {}
 
-    /** Starts the pack in its own node process, as `pulumi-analyzer-policy` does, and connects. */
-    static async start(directory: string): Promise<PolicyPackHost> {
-        const dir = path.resolve(directory);
-        if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
-            throw new PolicyConfigError(`${dir} is not a policy pack: PulumiPolicy.yaml is missing`);
-        }
-        const child = spawn(process.execPath, ["-r", registerScript, "-e", `require(${JSON.stringify(dir)})`], {
-            cwd: dir,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        const port = await new Promise<string>((resolve, reject) => {
-            let stdout = "";
-            let stderr = "";
-            child.stdout!.on("data", (chunk) => {
-                stdout += chunk;
-                const line = /^(\d+)\s*$/m.exec(stdout);
-                if (line) {
-                    resolve(line[1]);
-                }
-            });
-            child.stderr!.on("data", (chunk) => (stderr += chunk));
-            child.on("exit", (code) => reject(new PolicyConfigError(`policy pack ${dir} exited (${code}) before serving:\n${stderr}`)));
-        });
-        child.stdout!.removeAllListeners("data");
-        child.stdout!.resume();
+    /** Starts the pack in its own node process and connects to it. */
+    static start(directory: string): Promise<PolicyPackHost> {
+        return PolicyPackHost.connect(spawnPolicyPack(directory));
+    }
+
+    /** Connects to a started pack and reads its policies, as the CLI does before configuring it. */
+    static async connect(pack: PolicyPackProcess): Promise<PolicyPackHost> {
+        const child = pack.child;
+        const port = await pack.port;
         const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": maxMessage,
             "grpc.max_send_message_length": maxMessage,

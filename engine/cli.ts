@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { PolicyConfigError, PolicyPackConfig } from "./analyzer";
-import { preview, repositoryRoot } from "./preview";
+import type { PolicyPackConfig } from "./analyzer";
+import { PolicyPackError, spawnPolicyPack } from "./policy-process";
 import { ProjectError } from "./project";
-import { previewJson, renderTree, renderViolations } from "./render";
+
+const repositoryRoot = path.resolve(__dirname, "..");
 
 const usage = "usage: npm run preview -- --stack <name> [--json <file>] [--policy-pack-config <file>] [--cwd <project dir>]";
 
@@ -40,7 +41,16 @@ async function main(): Promise<number> {
     }
 
     const root = args.cwd ? path.resolve(args.cwd) : repositoryRoot;
-    const result = await preview({ stack: args.stack, root, policyPackConfig });
+    // The policy pack loads the SDK in its own process: start it before this one loads the SDKs.
+    const policyPack = spawnPolicyPack(path.join(root, "policy"));
+    const [{ PolicyPackHost }, { preview }, { previewJson, renderTree, renderViolations }] = await Promise.all([
+        import("./analyzer"),
+        import("./preview"),
+        import("./render"),
+    ]);
+    const policyHost = PolicyPackHost.connect(policyPack);
+    policyHost.catch(() => undefined);
+    const result = await preview({ stack: args.stack, root, policyPackConfig, policyHost });
     console.log(`Previewing update (${result.stack}) offline:\n`);
     console.log(renderTree(result.resources));
     if (result.error) {
@@ -61,7 +71,7 @@ async function main(): Promise<number> {
 main().then(
     (code) => process.exit(code),
     (err) => {
-        const expected = err instanceof ProjectError || err instanceof PolicyConfigError;
+        const expected = err instanceof ProjectError || err instanceof PolicyPackError;
         console.error(`error: ${expected ? err.message : (err.stack ?? err)}`);
         process.exit(2);
     },

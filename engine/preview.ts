@@ -24,8 +24,8 @@ export interface PreviewOptions {
     policyPackConfig?: PolicyPackConfig;
     /** Replaces stack config values ("platform:key" -> value; undefined removes the key). Tests use it. */
     configOverrides?: Record<string, unknown>;
-    /** A policy pack host already running, reused across previews (tests, benchmarks). */
-    policyHost?: PolicyPackHost;
+    /** A policy pack host started by the caller (reused across previews, or started early); the caller stops it. */
+    policyHost?: PolicyPackHost | Promise<PolicyPackHost>;
 }
 
 export interface PreviewResult {
@@ -142,9 +142,9 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
     const root = options.root ?? repositoryRoot;
     const project = applyOverrides(loadProjectStack(root, options.stack, secretPlaceholder), options.configOverrides);
     const policyDir = options.policyPack === false ? undefined : (options.policyPack ?? path.join(root, "policy"));
-    const hostStarting = options.policyHost || !policyDir ? undefined : PolicyPackHost.start(policyDir);
     // Starting the pack overlaps with the program run; a failed start is reported after the run.
-    hostStarting?.catch(() => undefined);
+    const ownHost = options.policyHost === undefined && policyDir ? PolicyPackHost.start(policyDir) : undefined;
+    ownHost?.catch(() => undefined);
 
     const run = await runProgram(project);
     const result: PreviewResult = {
@@ -157,10 +157,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
         error: run.error,
     };
     if (run.error) {
-        hostStarting?.then((started) => started.stop(), () => undefined);
+        ownHost?.then((started) => started.stop(), () => undefined);
         return result;
     }
-    const host = options.policyHost ?? (await hostStarting);
+    const host = await (options.policyHost ?? ownHost);
     try {
         if (host) {
             await host.configure(options.policyPackConfig, { ...project, organization: ORGANIZATION });
@@ -169,8 +169,8 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
             );
         }
     } finally {
-        if (host && !options.policyHost) {
-            host.stop();
+        if (ownHost) {
+            host?.stop();
         }
     }
     return result;

@@ -85,6 +85,7 @@ describe("stack config validation", () => {
         const project = fs.mkdtempSync(path.join(os.tmpdir(), "platform-config-"));
         fs.copyFileSync(path.join(repositoryRoot, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
         fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ main: path.join(repositoryRoot, "stacks", "index.ts") }));
+        fs.symlinkSync(path.join(repositoryRoot, "policy"), path.join(project, "policy"));
         const staging = fs.readFileSync(path.join(repositoryRoot, "Pulumi.staging.yaml"), "utf8");
         fs.writeFileSync(path.join(project, "Pulumi.broken.yaml"), staging.replace("primaryRegion: eu-central-1", "primaryRegion: mars-east-1"));
         const cli = path.join(repositoryRoot, "engine", "cli.ts");
