@@ -1,5 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import taggableAwsTypes from "./taggable-aws-types.json";
+import { effectiveTags, providerDefaultTags, Tags } from "./util";
 
 /** Values the `environment` tag may take, across every stack and account. */
 export const allowedEnvironments = ["production", "staging", "development", "shared"];
@@ -23,15 +24,6 @@ const tagConfigSchema = {
 
 /** AWS resource types whose provider applies `defaultTags` (generated from the @pulumi/aws SDK). */
 const taggable = new Set(taggableAwsTypes.types);
-
-type Tags = Record<string, string | undefined>;
-
-/** The AWS provider sends `defaultTags` as JSON text; other callers may pass the object. */
-function providerDefaultTags(props: Record<string, any> | undefined): Tags {
-    const defaultTags = props?.defaultTags;
-    const parsed = typeof defaultTags === "string" ? JSON.parse(defaultTags) : defaultTags;
-    return parsed?.tags ?? {};
-}
 
 /** Problems with a resource's tags: one line per missing or disallowed value. */
 export function tagProblems(tags: Tags, allowedDepartments: readonly string[]): string[] {
@@ -61,7 +53,7 @@ export const requiredTags: ResourceValidationPolicy = {
         if (!taggable.has(args.type)) {
             return;
         }
-        const effective: Tags = { ...providerDefaultTags(args.provider?.props), ...(args.props.tags ?? {}) };
+        const effective = effectiveTags(args.props, args.provider?.props);
         const { allowedDepartments } = args.getConfig<TagPolicyConfig>();
         for (const problem of tagProblems(effective, allowedDepartments)) {
             reportViolation(problem);

@@ -5,8 +5,17 @@ import { policyHost } from "../setup";
 const stackUrn = "urn:pulumi:test::platform::pulumi:pulumi:Stack::platform-test";
 
 /** A registration as the engine records it, for feeding policies synthetic resources. */
-export function recorded(type: string, name: string, inputs: Record<string, any>, provider?: RecordedResource, outputs: Record<string, any> = {}): RecordedResource {
+export function recorded(
+    type: string,
+    name: string,
+    inputs: Record<string, any>,
+    provider?: RecordedResource,
+    options: Partial<Pick<RecordedResource, "protect" | "propertyDependencies">> = {},
+): RecordedResource {
     const urn = `urn:pulumi:test::platform::${type}::${name}`;
+    // Properties set to undefined are absent on the wire, as in a real registration.
+    inputs = JSON.parse(JSON.stringify(inputs));
+    const dependencies = Object.values(options.propertyDependencies ?? {}).flat();
     return {
         urn,
         type,
@@ -18,11 +27,11 @@ export function recorded(type: string, name: string, inputs: Record<string, any>
         id: `${name}-id`,
         inputs,
         inputsWire: inputs,
-        outputs: { ...inputs, ...outputs },
-        outputsWire: { ...inputs, ...outputs },
-        dependencies: [],
-        propertyDependencies: {},
-        protect: false,
+        outputs: inputs,
+        outputsWire: inputs,
+        dependencies,
+        propertyDependencies: options.propertyDependencies ?? {},
+        protect: options.protect ?? false,
         retainOnDelete: false,
         deleteBeforeReplace: false,
         ignoreChanges: [],

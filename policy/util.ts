@@ -1,0 +1,65 @@
+import { PolicyResource } from "@pulumi/policy";
+
+/** Helpers shared by the policy domains: tags, IAM documents and stack lookups. */
+
+export type Tags = Record<string, string | undefined>;
+
+/** The AWS provider sends `defaultTags` as JSON text; other callers may pass the object. */
+export function providerDefaultTags(props: Record<string, any> | undefined): Tags {
+    const defaultTags = props?.defaultTags;
+    const parsed = typeof defaultTags === "string" ? JSON.parse(defaultTags) : defaultTags;
+    return parsed?.tags ?? {};
+}
+
+/** A resource's effective tags: its own merged over its provider's `defaultTags`. */
+export function effectiveTags(props: Record<string, any>, providerProps?: Record<string, any>): Tags {
+    return { ...providerDefaultTags(providerProps), ...(props.tags ?? {}) };
+}
+
+/** Whether a resource belongs to production, by its effective `environment` tag. */
+export function isProduction(props: Record<string, any>, providerProps?: Record<string, any>): boolean {
+    return effectiveTags(props, providerProps).environment === "production";
+}
+
+export interface Statement {
+    Sid?: string;
+    Effect: "Allow" | "Deny";
+    Principal?: unknown;
+    Action: string[];
+    NotAction: string[];
+    Resource: string[];
+    NotResource: string[];
+    Condition?: Record<string, Record<string, unknown>>;
+}
+
+const asList = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+
+/** The statements of an IAM policy document given as JSON text or an object; [] when absent. */
+export function statements(document: unknown): Statement[] {
+    if (document === undefined || document === null || document === "") {
+        return [];
+    }
+    const parsed = typeof document === "string" ? JSON.parse(document) : document;
+    const raw: any[] = parsed.Statement === undefined ? [] : Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
+    return raw.map((statement) => ({
+        ...statement,
+        Action: asList(statement.Action),
+        NotAction: asList(statement.NotAction),
+        Resource: asList(statement.Resource),
+        NotResource: asList(statement.NotResource),
+    }));
+}
+
+export const bucketTypes = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
+
+/**
+ * The bucket a bucket setting (policy, versioning, lifecycle...) belongs to: the bucket its
+ * `bucket` input depends on (known even while names are still unknown in a preview), else the
+ * bucket of that name.
+ */
+export function bucketOf(setting: PolicyResource, buckets: PolicyResource[]): PolicyResource | undefined {
+    return (
+        setting.propertyDependencies.bucket?.find((dependency) => bucketTypes.has(dependency.type)) ??
+        buckets.find((bucket) => bucket.props.bucket === setting.props.bucket || bucket.props.id === setting.props.bucket)
+    );
+}

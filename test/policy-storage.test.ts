@@ -1,0 +1,141 @@
+import { expect } from "chai";
+import { RecordedResource } from "../engine/monitor";
+import { analyze, awsProvider, recorded, violationsOf } from "./helpers/policy";
+
+const provider = awsProvider("aws-eu-central-1", { department: "data", environment: "production", project: "platform" });
+
+/** A protected data bucket with every setting the baseline asks for; each case drops or mutates one. */
+function dataBucket(overrides: { drop?: string; publicAccess?: Record<string, boolean>; versioning?: string; protect?: boolean } = {}): RecordedResource[] {
+    const bucket = recorded("aws:s3/bucket:Bucket", "data", { bucket: "data-1234567" }, provider, { protect: overrides.protect ?? true });
+    const onBucket = { propertyDependencies: { bucket: [bucket.urn] } };
+    const settings: Record<string, RecordedResource> = {
+        publicAccessBlock: recorded(
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            "data-pab",
+            { bucket: "data-1234567", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, ...overrides.publicAccess },
+            provider,
+            onBucket,
+        ),
+        encryption: recorded(
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "data-sse",
+            { bucket: "data-1234567", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }] },
+            provider,
+            onBucket,
+        ),
+        versioning: recorded(
+            "aws:s3/bucketVersioning:BucketVersioning",
+            "data-versioning",
+            { bucket: "data-1234567", versioningConfiguration: { status: overrides.versioning ?? "Enabled" } },
+            provider,
+            onBucket,
+        ),
+        lifecycle: recorded(
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+            "data-lifecycle",
+            { bucket: "data-1234567", rules: [{ id: "noncurrent", status: "Enabled", noncurrentVersionExpiration: { noncurrentDays: 90 } }] },
+            provider,
+            onBucket,
+        ),
+    };
+    delete settings[overrides.drop ?? ""];
+    return [provider, bucket, ...Object.values(settings)];
+}
+
+const database = (overrides: Record<string, unknown> = {}, protect = true) =>
+    recorded(
+        "aws:rds/instance:Instance",
+        "tenant-db",
+        {
+            engine: "postgres",
+            instanceClass: "db.m6g.large",
+            publiclyAccessible: false,
+            storageEncrypted: true,
+            deletionProtection: true,
+            skipFinalSnapshot: false,
+            finalSnapshotIdentifier: "tenant-db-final",
+            backupRetentionPeriod: 14,
+            manageMasterUserPassword: true,
+            ...overrides,
+        },
+        provider,
+        { protect },
+    );
+
+const key = (overrides: Record<string, unknown> = {}, protect = true) =>
+    recorded("aws:kms/key:Key", "tenant-key", { enableKeyRotation: true, deletionWindowInDays: 30, ...overrides }, provider, { protect });
+
+const storagePolicies = ["s3-public-access-blocked", "s3-bucket-baseline", "stateful-resources-protected", "rds-data-safety", "kms-key-rotation", "versioned-buckets-expire-noncurrent"];
+
+async function storageViolations(resources: RecordedResource[]): Promise<string[]> {
+    const violations = await analyze(resources);
+    return storagePolicies.flatMap((policy) => violationsOf(violations, policy).map((line) => `${policy} ${line}`));
+}
+
+describe("policy: storage", () => {
+    it("passes a fully configured data bucket, database and key", async () => {
+        expect(await storageViolations([...dataBucket(), database(), key()])).to.deep.equal([]);
+    });
+
+    it("fails a public access block with a flag off", async () => {
+        expect(await storageViolations(dataBucket({ publicAccess: { restrictPublicBuckets: false } }))).to.deep.equal([
+            "s3-public-access-blocked data-pab: restrictPublicBuckets must be true",
+        ]);
+    });
+
+    it("fails a bucket without a public access block", async () => {
+        expect(await storageViolations(dataBucket({ drop: "publicAccessBlock" }))).to.deep.equal(["s3-bucket-baseline data: bucket has no BucketPublicAccessBlock"]);
+    });
+
+    it("fails a bucket without explicit encryption", async () => {
+        expect(await storageViolations(dataBucket({ drop: "encryption" }))).to.deep.equal([
+            "s3-bucket-baseline data: bucket has no BucketServerSideEncryptionConfiguration",
+        ]);
+    });
+
+    it("fails a protected bucket whose versioning is suspended", async () => {
+        expect(await storageViolations(dataBucket({ versioning: "Suspended" }))).to.deep.equal([
+            "s3-bucket-baseline data: protected (data) bucket has no BucketVersioning with status Enabled",
+        ]);
+    });
+
+    it("does not require versioning on an unprotected (rebuildable) bucket", async () => {
+        expect(await storageViolations(dataBucket({ drop: "versioning", protect: false }))).to.deep.equal([]);
+    });
+
+    it("flags a versioned bucket that keeps noncurrent versions forever (advisory)", async () => {
+        const violations = await analyze(dataBucket({ drop: "lifecycle" }));
+        const flagged = violations.filter((v) => v.policyName === "versioned-buckets-expire-noncurrent");
+        expect(flagged.map((v) => [v.enforcementLevel, v.message])).to.deep.equal([
+            ["advisory", "bucket data-1234567 is versioned without a noncurrentVersionExpiration lifecycle rule"],
+        ]);
+    });
+
+    it("fails an unprotected database and key", async () => {
+        expect(await storageViolations([provider, database({}, false), key({}, false)])).to.deep.equal([
+            "stateful-resources-protected tenant-db: set the resource option `protect: true`",
+            "stateful-resources-protected tenant-key: set the resource option `protect: true`",
+        ]);
+    });
+
+    for (const [field, value, message] of [
+        ["publiclyAccessible", true, "publiclyAccessible must be false"],
+        ["storageEncrypted", false, "storageEncrypted must be true"],
+        ["deletionProtection", false, "deletionProtection must be true"],
+        ["skipFinalSnapshot", true, "skipFinalSnapshot must be false with a finalSnapshotIdentifier"],
+        ["backupRetentionPeriod", 1, "backupRetentionPeriod is 1; at least 7 days"],
+        ["manageMasterUserPassword", false, "set manageMasterUserPassword: true instead of a password (the password then never passes through config or state)"],
+    ] as const) {
+        it(`fails a database with ${field} = ${value}`, async () => {
+            expect(await storageViolations([provider, database({ [field]: value })])).to.deep.equal([`rds-data-safety tenant-db: ${message}`]);
+        });
+    }
+
+    it("fails a key without rotation", async () => {
+        expect(await storageViolations([provider, key({ enableKeyRotation: false })])).to.deep.equal(["kms-key-rotation tenant-key: enableKeyRotation must be true"]);
+    });
+
+    it("fails a key with a short deletion window", async () => {
+        expect(await storageViolations([provider, key({ deletionWindowInDays: 7 })])).to.deep.equal(["kms-key-rotation tenant-key: deletionWindowInDays is 7; at least 30"]);
+    });
+});
