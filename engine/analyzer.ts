@@ -5,6 +5,7 @@ import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { RecordedResource } from "./monitor";
+import { withoutResourceReferences } from "./wire";
 import { PolicyPackError, PolicyPackProcess, spawnPolicyPack } from "./policy-process";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -229,7 +230,7 @@ export class PolicyPackHost {
             message.setType(provider.type);
             message.setName(provider.name);
             message.setUrn(provider.urn);
-            message.setProperties(toStruct(state === "inputs" ? provider.inputsWire : provider.outputsWire));
+            message.setProperties(toStruct(withoutResourceReferences(state === "inputs" ? provider.inputsWire : provider.outputsWire)));
             return message;
         };
 
@@ -239,7 +240,7 @@ export class PolicyPackHost {
                 request.setType(resource.type);
                 request.setName(resource.name);
                 request.setUrn(resource.urn);
-                request.setProperties(toStruct(resource.inputsWire));
+                request.setProperties(toStruct(withoutResourceReferences(resource.inputsWire)));
                 request.setOptions(resourceOptions(resource));
                 const provider = providerMessage(resource, "inputs");
                 if (provider) {
@@ -255,7 +256,7 @@ export class PolicyPackHost {
             message.setType(resource.type);
             message.setName(resource.name);
             message.setUrn(resource.urn);
-            message.setProperties(toStruct(resource.outputsWire));
+            message.setProperties(toStruct(withoutResourceReferences(resource.outputsWire)));
             message.setOptions(resourceOptions(resource));
             message.setDependenciesList(resource.dependencies);
             if (resource.parent) {

@@ -56,6 +56,14 @@ export function redacted(value: Wire): any {
     return map(value, () => "[secret]");
 }
 
+/**
+ * Secrets kept, resource references downgraded to their id (or URN): what the CLI sends an
+ * analyzer, since policy packs do not accept resource references.
+ */
+export function withoutResourceReferences(value: Wire): any {
+    return map(value, secretWire);
+}
+
 /** Marks the named top-level properties secret, as `additionalSecretOutputs` does. */
 export function withSecretProperties(state: WireObject, keys: readonly string[]): WireObject {
     const result = { ...state };

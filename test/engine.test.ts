@@ -79,6 +79,14 @@ describe("offline preview engine", () => {
         expect(result.error).to.contain("aws:s3/bucket:Bucket");
     });
 
+    it("hands the policy pack resource references as ids, as the CLI does", async () => {
+        const result = await previewStack("test", { root });
+        expect(result.error).to.equal(undefined);
+        const holder = result.resources.find((resource) => resource.type === "fixture:index:KeyHolder")!;
+        expect(holder.outputs.held).to.equal(named(result, "aws:kms/key:Key", "data").id);
+        expect(result.violations.map((v) => v.policyName)).to.include("s3-bucket-baseline");
+    });
+
     it("writes the pulumi preview --json shape", async () => {
         const json = previewJson(await run()) as any;
         expect(json).to.have.keys(["steps", "changeSummary", "diagnostics", "policyViolations"]);
