@@ -125,6 +125,9 @@ async function runProgram(project: ProjectStack): Promise<Pick<PreviewResult, "r
     } catch (err) {
         failures.push(err);
     } finally {
+        // A failed program also rejects promises nobody awaits (the stack component's data);
+        // Node reports those a turn later, and they belong to this run.
+        await new Promise((resolve) => setImmediate(resolve));
         process.off("unhandledRejection", onFailure);
         forgetProgramModules(cachedBefore);
     }

@@ -87,6 +87,25 @@ describe("offline preview engine", () => {
         expect(result.violations.map((v) => v.policyName)).to.include("s3-bucket-baseline");
     });
 
+    it("keeps a failed program's rejections inside its own preview", async () => {
+        let previewing = false;
+        const stray: unknown[] = [];
+        const collect = (reason: unknown) => previewing || stray.push(reason);
+        process.on("unhandledRejection", collect);
+        try {
+            for (let run = 0; run < 2; run++) {
+                previewing = true;
+                const failed = await previewStack("staging", { policyPack: false, configOverrides: { "platform:department": undefined } });
+                previewing = false;
+                expect(failed.error).to.contain("platform:department: missing");
+                await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+        } finally {
+            process.off("unhandledRejection", collect);
+        }
+        expect(stray).to.deep.equal([]);
+    });
+
     it("writes the pulumi preview --json shape", async () => {
         const json = previewJson(await run()) as any;
         expect(json).to.have.keys(["steps", "changeSummary", "diagnostics", "policyViolations"]);
