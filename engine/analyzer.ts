@@ -92,11 +92,35 @@ function resourceOptions(resource: RecordedResource): analyzerproto.AnalyzerReso
     return options;
 }
 
+function providerMessage(provider: RecordedResource, properties: Record<string, unknown>): analyzerproto.AnalyzerProviderResource {
+    const message = new analyzerproto.AnalyzerProviderResource();
+    message.setType(provider.type);
+    message.setName(provider.name);
+    message.setUrn(provider.urn);
+    message.setProperties(toStruct(withoutResourceReferences(properties)));
+    return message;
+}
+
+function violationsOf(response: analyzerproto.AnalyzeResponse, urn: string): PolicyViolation[] {
+    return response.getDiagnosticsList().map((diagnostic) => {
+        // The pack prefixes each message with the policy's description, as the CLI prints it.
+        const prefix = `${diagnostic.getDescription()}\n`;
+        const message = diagnostic.getMessage();
+        return {
+            policyPack: diagnostic.getPolicypackname(),
+            policyName: diagnostic.getPolicyname(),
+            enforcementLevel: levelOf(diagnostic.getEnforcementlevel()),
+            urn: diagnostic.getUrn() || urn,
+            message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
+        };
+    });
+}
+
 /**
  * A running policy pack, driven over the Analyzer gRPC service exactly as the Pulumi CLI drives
  * `pulumi preview --policy-pack`: GetAnalyzerInfo, Configure (schema defaults, then the pack's
- * initial config, then the user's config file), ConfigureStack, Analyze per resource and
- * AnalyzeStack over the resolved state.
+ * initial config, then the user's config file), ConfigureStack, Analyze per resource as it is
+ * registered and AnalyzeStack over the resolved state.
  */
 export class PolicyPackHost {
     private constructor(
@@ -219,37 +243,23 @@ export class PolicyPackHost {
         await call(this.client, "configureStack", stackRequest);
     }
 
-    /** Analyze for each resource's inputs, then AnalyzeStack over the resolved outputs. */
-    async analyze(resources: readonly RecordedResource[], providerOf: (resource: RecordedResource) => RecordedResource | undefined): Promise<PolicyViolation[]> {
-        const providerMessage = (resource: RecordedResource, state: "inputs" | "outputs") => {
-            const provider = providerOf(resource);
-            if (!provider) {
-                return undefined;
-            }
-            const message = new analyzerproto.AnalyzerProviderResource();
-            message.setType(provider.type);
-            message.setName(provider.name);
-            message.setUrn(provider.urn);
-            message.setProperties(toStruct(withoutResourceReferences(state === "inputs" ? provider.inputsWire : provider.outputsWire)));
-            return message;
-        };
+    /** Analyze for one resource's inputs, as the CLI sends it when the resource's step runs. */
+    async analyzeResource(resource: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyViolation[]> {
+        const request = new analyzerproto.AnalyzeRequest();
+        request.setType(resource.type);
+        request.setName(resource.name);
+        request.setUrn(resource.urn);
+        request.setProperties(toStruct(withoutResourceReferences(resource.inputsWire)));
+        request.setOptions(resourceOptions(resource));
+        if (provider) {
+            request.setProvider(providerMessage(provider, provider.inputsWire));
+        }
+        const response = await call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>(this.client, "analyze", request);
+        return violationsOf(response, resource.urn);
+    }
 
-        const perResource = await Promise.all(
-            resources.map((resource) => {
-                const request = new analyzerproto.AnalyzeRequest();
-                request.setType(resource.type);
-                request.setName(resource.name);
-                request.setUrn(resource.urn);
-                request.setProperties(toStruct(withoutResourceReferences(resource.inputsWire)));
-                request.setOptions(resourceOptions(resource));
-                const provider = providerMessage(resource, "inputs");
-                if (provider) {
-                    request.setProvider(provider);
-                }
-                return call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>(this.client, "analyze", request);
-            }),
-        );
-
+    /** AnalyzeStack over the resolved outputs of every resource, after the program finished. */
+    async analyzeStack(resources: readonly RecordedResource[], providerOf: (resource: RecordedResource) => RecordedResource | undefined): Promise<PolicyViolation[]> {
         const stackRequest = new analyzerproto.AnalyzeStackRequest();
         for (const resource of resources) {
             const message = new analyzerproto.AnalyzerResource();
@@ -267,28 +277,20 @@ export class PolicyPackHost {
                 deps.setUrnsList(urns);
                 message.getPropertydependenciesMap().set(key, deps);
             }
-            const provider = providerMessage(resource, "outputs");
+            const provider = providerOf(resource);
             if (provider) {
-                message.setProvider(provider);
+                message.setProvider(providerMessage(provider, provider.outputsWire));
             }
             stackRequest.addResources(message);
         }
-        const stackResponse = await call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(this.client, "analyzeStack", stackRequest);
+        const response = await call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(this.client, "analyzeStack", stackRequest);
+        return violationsOf(response, "");
+    }
 
-        const violations = (response: analyzerproto.AnalyzeResponse, urn: string) =>
-            response.getDiagnosticsList().map((diagnostic) => {
-                // The pack prefixes each message with the policy's description, as the CLI prints it.
-                const prefix = `${diagnostic.getDescription()}\n`;
-                const message = diagnostic.getMessage();
-                return {
-                    policyPack: diagnostic.getPolicypackname(),
-                    policyName: diagnostic.getPolicyname(),
-                    enforcementLevel: levelOf(diagnostic.getEnforcementlevel()),
-                    urn: diagnostic.getUrn() || urn,
-                    message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
-                };
-            });
-        return [...perResource.flatMap((response, index) => violations(response, resources[index].urn)), ...violations(stackResponse, "")];
+    /** Analyze for every resource, then AnalyzeStack: a whole preview's policy pass. */
+    async analyze(resources: readonly RecordedResource[], providerOf: (resource: RecordedResource) => RecordedResource | undefined): Promise<PolicyViolation[]> {
+        const perResource = await Promise.all(resources.map((resource) => this.analyzeResource(resource, providerOf(resource))));
+        return [...perResource.flat(), ...(await this.analyzeStack(resources, providerOf))];
     }
 
     stop(): void {

@@ -16,6 +16,8 @@ export interface RecordedResource {
     readonly parent?: string;
     /** Provider reference `<provider urn>::<provider id>`, as the CLI prints it. */
     readonly provider?: string;
+    /** Providers handed to a component for its children (the `providers` option), by package. */
+    readonly providers?: Record<string, string>;
     readonly id?: string;
     /** Inputs with secrets unwrapped, for assertions. */
     readonly inputs: Record<string, any>;
@@ -33,6 +35,10 @@ export interface RecordedResource {
     readonly ignoreChanges: string[];
     readonly aliases: string[];
     readonly additionalSecretOutputs: string[];
+    /** Provider plugin version the registration asks for (the `version` option), if any. */
+    readonly version?: string;
+    /** Where the CLI would fetch that plugin (the `pluginDownloadURL` option), if any. */
+    readonly pluginDownloadURL?: string;
 }
 
 /** Computes the id and outputs a provider would report for a resource. */
@@ -75,6 +81,7 @@ export class RecordingMonitor extends MockMonitor {
         mocks: Mocks,
         private readonly outputSource: OutputSource,
         private readonly disabledDefaultProviders: readonly string[],
+        private readonly onRegistered: (resource: RecordedResource) => void = () => undefined,
     ) {
         super(mocks);
     }
@@ -88,6 +95,16 @@ export class RecordingMonitor extends MockMonitor {
         const parentType = parent ? parent.split("::")[2] : "";
         const qualifiedType = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
         return `urn:pulumi:${getStack()}::${getProject()}::${qualifiedType}::${name}`;
+    }
+
+    /**
+     * A remote component builds its children inside its plugin with the providers it was handed;
+     * the one that carries a region (or zone) locates its outputs.
+     */
+    private handedProvider(providers: Record<string, string>): RecordedResource | undefined {
+        return Object.values(providers)
+            .map((reference) => this.byUrn.get(providerUrn(reference)))
+            .find((candidate) => candidate?.inputs.region !== undefined || candidate?.inputs.zone !== undefined);
     }
 
     private checkDefaultProvider(kind: string, token: string, provider: string): void {
@@ -132,7 +149,12 @@ export class RecordingMonitor extends MockMonitor {
             const urn = this.urnFor(parent, type, name);
             const inputsWire = (req.getObject()?.toJavaScript() ?? {}) as Record<string, Wire>;
             const inputs = plain(inputsWire);
-            const provider = providerRef ? this.byUrn.get(providerUrn(providerRef)) : undefined;
+            const providers: Record<string, string> = {};
+            req.getProvidersMap().forEach((ref: string, pkg: string) => {
+                providers[pkg] = ref;
+            });
+            const remote: boolean = req.getRemote();
+            const provider = providerRef ? this.byUrn.get(providerUrn(providerRef)) : remote ? this.handedProvider(providers) : undefined;
             const additionalSecretOutputs: string[] = req.getAdditionalsecretoutputsList();
 
             const computed = this.outputSource.resourceOutputs({ urn, type, name, custom, inputs, provider });
@@ -151,9 +173,10 @@ export class RecordingMonitor extends MockMonitor {
                 type,
                 name,
                 custom,
-                remote: req.getRemote(),
+                remote,
                 parent: parent || undefined,
                 provider: providerRef || undefined,
+                providers,
                 id,
                 inputs,
                 inputsWire,
@@ -167,9 +190,12 @@ export class RecordingMonitor extends MockMonitor {
                 ignoreChanges: req.getIgnorechangesList(),
                 aliases: req.getAliasesList().map(aliasText),
                 additionalSecretOutputs,
+                version: req.getVersion() || undefined,
+                pluginDownloadURL: req.getPlugindownloadurl() || undefined,
             };
             this.recorded.push(record);
             this.byUrn.set(urn, record);
+            this.onRegistered(record);
             this.resources.set(urn, { urn, id: id ?? null, state: outputsWire });
 
             const response = new resproto.RegisterResourceResponse();

@@ -84,7 +84,13 @@ function forgetProgramModules(cachedBefore: ReadonlySet<string>): void {
 }
 
 /** Runs the stack program on the recording mock monitor and returns what it registered. */
-async function runProgram(project: ProjectStack): Promise<Pick<PreviewResult, "resources" | "outputs" | "error"> & { monitor: RecordingMonitor }> {
+/** Called for each registration as it happens, with the provider it names. */
+type RegistrationListener = (resource: RecordedResource, provider: RecordedResource | undefined) => void;
+
+async function runProgram(
+    project: ProjectStack,
+    onRegistered: RegistrationListener,
+): Promise<Pick<PreviewResult, "resources" | "outputs" | "error"> & { monitor: RecordingMonitor }> {
     const outputSource = new RealisticOutputs();
     const providerOf = (reference: string | undefined) =>
         reference ? monitor.resource(reference.slice(0, reference.lastIndexOf("::"))) : undefined;
@@ -104,7 +110,9 @@ async function runProgram(project: ProjectStack): Promise<Pick<PreviewResult, "r
             return { id: args.id ?? read.id, state: { ...args.inputs, ...read.outputs } };
         },
     };
-    const monitor: RecordingMonitor = new RecordingMonitor(mocks, outputSource, project.disabledDefaultProviders);
+    const monitor: RecordingMonitor = new RecordingMonitor(mocks, outputSource, project.disabledDefaultProviders, (resource) =>
+        onRegistered(resource, providerOf(resource.provider)),
+    );
     // setMocks turns on the monitor features the SDK checks; the recording monitor then replaces the plain one.
     await setMocks(monitor.mocks, project.project, project.stack, true, ORGANIZATION);
     settings.setMockOptions(monitor, project.project, project.stack, true, ORGANIZATION);
@@ -140,16 +148,32 @@ async function runProgram(project: ProjectStack): Promise<Pick<PreviewResult, "r
     };
 }
 
-/** The offline `pulumi preview --policy-pack policy`: run the program, then the policy pack over it. */
+/**
+ * The offline `pulumi preview --policy-pack policy`: run the program, analyzing each resource as
+ * it registers (as the CLI does per step, which overlaps the pack's work with the program's), then
+ * AnalyzeStack over the resolved state.
+ */
 export async function preview(options: PreviewOptions): Promise<PreviewResult> {
     const root = options.root ?? repositoryRoot;
     const project = applyOverrides(loadProjectStack(root, options.stack, secretPlaceholder), options.configOverrides);
     const policyDir = options.policyPack === false ? undefined : (options.policyPack ?? path.join(root, "policy"));
-    // Starting the pack overlaps with the program run; a failed start is reported after the run.
     const ownHost = options.policyHost === undefined && policyDir ? PolicyPackHost.start(policyDir) : undefined;
-    ownHost?.catch(() => undefined);
+    const hostStarting = options.policyHost ?? ownHost;
+    const configured = hostStarting && Promise.resolve(hostStarting).then(async (host) => {
+        await host.configure(options.policyPackConfig, { ...project, organization: ORGANIZATION });
+        return host;
+    });
+    // Failures surface once the program has run; until then nothing may go unhandled.
+    configured?.catch(() => undefined);
 
-    const run = await runProgram(project);
+    const analyses: Promise<PolicyViolation[]>[] = [];
+    const run = await runProgram(project, (resource, provider) => {
+        if (configured) {
+            const analysis = configured.then((host) => host.analyzeResource(resource, provider));
+            analysis.catch(() => undefined);
+            analyses.push(analysis);
+        }
+    });
     const result: PreviewResult = {
         project: project.project,
         stack: project.stack,
@@ -159,22 +183,16 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
         violations: [],
         error: run.error,
     };
-    if (run.error) {
-        ownHost?.then((started) => started.stop(), () => undefined);
-        return result;
-    }
-    const host = await (options.policyHost ?? ownHost);
     try {
-        if (host) {
-            await host.configure(options.policyPackConfig, { ...project, organization: ORGANIZATION });
-            result.violations = await host.analyze(run.resources, (resource) =>
-                resource.provider ? run.monitor.resource(resource.provider.slice(0, resource.provider.lastIndexOf("::"))) : undefined,
-            );
+        if (configured && !run.error) {
+            const host = await configured;
+            const perResource = (await Promise.all(analyses)).flat();
+            const providerOf = (resource: RecordedResource) =>
+                resource.provider ? run.monitor.resource(resource.provider.slice(0, resource.provider.lastIndexOf("::"))) : undefined;
+            result.violations = [...perResource, ...(await host.analyzeStack(run.resources, providerOf))];
         }
     } finally {
-        if (ownHost) {
-            host?.stop();
-        }
+        ownHost?.then((host) => host.stop(), () => undefined);
     }
     return result;
 }

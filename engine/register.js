@@ -40,9 +40,10 @@ require.extensions[".ts"] = function compileTypeScript(module, filename) {
 };
 
 // Stack traces of errors point into the TypeScript sources, using only this loader's maps (Node's
-// own source-map support would parse the map of every installed SDK file). The Pulumi SDK formats
-// a stack for every promise and resource it creates, purely for diagnostics; those keep V8's plain
-// format, since mapping them would cost more than the whole program run.
+// own source-map support would parse the map of every installed SDK file). The Pulumi SDK also
+// formats a stack for every promise and resource it creates, for leak reports and source
+// positions that an offline preview never shows; formatting those dominated the program run, so
+// those message-less traces taken inside the SDK stay unformatted. Real errors keep their frames.
 const sdkDirectory = path.dirname(require.resolve("@pulumi/pulumi/package.json")) + path.sep;
 require("source-map-support").install({
     environment: "node",
@@ -51,7 +52,5 @@ require("source-map-support").install({
     retrieveSourceMap: (source) => (sourceMaps.has(source) ? { url: source, map: sourceMaps.get(source) } : null),
 });
 const mappedStackTrace = Error.prepareStackTrace;
-Error.prepareStackTrace = (error, frames) =>
-    frames[0]?.getFileName()?.startsWith(sdkDirectory)
-        ? `${error}${frames.map((frame) => `\n    at ${frame}`).join("")}`
-        : mappedStackTrace(error, frames);
+const isSdkBookkeeping = (error, frames) => error?.message === "" && frames[0]?.getFileName()?.startsWith(sdkDirectory);
+Error.prepareStackTrace = (error, frames) => (isSdkBookkeeping(error, frames) ? String(error) : mappedStackTrace(error, frames));
