@@ -38,11 +38,48 @@ function measure(args: string[]): Sample {
 const floor = measure(["-e", `${sdkFloor} console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }))`]);
 console.log(`floor (load provider SDKs): ${floor.ms.toFixed(0)} ms, ${(floor.report.maxRssKb / 1024).toFixed(0)} MiB`);
 
-const rows = listStacks(repositoryRoot).map((stack) => ({ name: stack, args: [stack] }));
+/**
+ * `count` generated tenants for the prod stack, spread over the cluster's region and three
+ * others, each with a database, bucket and CDN like a real entry in Pulumi.prod.yaml.
+ */
+function generatedTenants(count: number): string {
+    const regions = ["eu-central-1", "eu-west-3", "eu-north-1", "eu-west-1"];
+    const tenants = Array.from({ length: count }, (_, index) => {
+        const name = `bench-${String(index + 1).padStart(3, "0")}`;
+        return {
+            name,
+            region: regions[index % regions.length],
+            cdnDomain: `${name}.cdn.platform.example.com`,
+            database: { instanceClass: "db.m7g.large", allocatedStorage: 50 },
+        };
+    });
+    return JSON.stringify({ "platform:tenants": tenants });
+}
+
+const tenantCounts = [100, 200];
+const rows = [
+    ...listStacks(repositoryRoot).map((stack) => ({ name: stack, args: [stack] })),
+    ...tenantCounts.map((count) => ({ name: `prod + ${count} tenants`, args: ["prod", generatedTenants(count)] })),
+];
+const samples = new Map<string, Sample>();
 for (const row of rows) {
     const sample = measure(["-r", register, path.join(__dirname, "measure.ts"), ...row.args]);
+    samples.set(row.name, sample);
     console.log(
         `preview ${row.name}: ${sample.ms.toFixed(0)} ms (${(sample.ms / floor.ms).toFixed(2)}x floor), ` +
             `${sample.report.resources} resources, ${(sample.report.maxRssKb / 1024).toFixed(0)} MiB peak`,
     );
 }
+
+// Tenant scaling against the base prod preview: linear growth means the second hundred costs
+// what the first did; the budget is +3 s and 1 GiB for 200 tenants.
+const base = samples.get("prod")!;
+const [hundred, twoHundred] = tenantCounts.map((count) => samples.get(`prod + ${count} tenants`)!);
+const firstHundred = hundred.ms - base.ms;
+const secondHundred = twoHundred.ms - hundred.ms;
+console.log(
+    `tenants: +${firstHundred.toFixed(0)} ms for the first 100, +${secondHundred.toFixed(0)} ms for the next 100 ` +
+        `(${(secondHundred / firstHundred).toFixed(2)}x; 1.00x is linear); ` +
+        `+200 tenants: +${(twoHundred.ms - base.ms).toFixed(0)} ms over prod (budget 3000 ms), ` +
+        `${(twoHundred.report.maxRssKb / 1024).toFixed(0)} MiB peak (budget 1024 MiB)`,
+);

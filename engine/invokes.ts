@@ -1,5 +1,7 @@
 import { MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { RecordedResource } from "./monitor";
+import { providerInput } from "./outputs";
+import { cloudflareZone } from "./outputs/cloudflare";
 import { OFFLINE_ACCOUNT_ID, partitionOf } from "./outputs/context";
 
 export interface InvokeContext {
@@ -56,6 +58,11 @@ const handlers: Record<string, InvokeHandler> = {
         }
         return { id, name: ctx.inputs.name };
     },
+    "aws:index/getDefaultTags:getDefaultTags": (ctx) => ({
+        id: ctx.partition,
+        tags: providerInput<{ tags?: Record<string, string> }>(ctx.provider, "defaultTags")?.tags ?? {},
+    }),
+    "cloudflare:index/getZone:getZone": (ctx) => cloudflareZone(ctx.inputs),
 };
 
 /** Answers provider function calls the way the providers would, for the offline account. */

@@ -1,3 +1,4 @@
+import { loadBalancerSubnetTags } from "../components/ingress";
 import { Network } from "../components/network";
 import { StackConfig } from "./config";
 import { AwsProviders, stackTags } from "./providers";
@@ -11,7 +12,11 @@ export interface Foundation {
 
 export function buildFoundation(config: StackConfig): Foundation {
     const providers = new AwsProviders(stackTags(config));
-    const network = new Network("primary", config.network, { provider: providers.forRegion(config.primaryRegion) });
+    const network = new Network("primary", {
+        ...config.network,
+        publicSubnetTags: loadBalancerSubnetTags.public,
+        privateSubnetTags: loadBalancerSubnetTags.private,
+    }, { provider: providers.forRegion(config.primaryRegion) });
     return { config, aws: providers, network };
 }
 

@@ -44,8 +44,8 @@ describe("stacks", () => {
         const natSubnets = nats.map((n) => n.inputs.subnetId);
         const publicSubnetIds = subnets.filter((s) => s.inputs.tags.tier === "public").map((s) => s.id);
         expect(natSubnets).to.have.members(publicSubnetIds);
-        const privateRoutes = ofType(result, "aws:ec2/routeTable:RouteTable").filter((t) => t.name.startsWith("primary-private-rt"));
-        expect(new Set(privateRoutes.map((t) => t.inputs.routes[0].natGatewayId)).size).to.equal(3);
+        const privateDefaultRoutes = ofType(result, "aws:ec2/route:Route").filter((r) => r.name.startsWith("primary-private-default"));
+        expect(new Set(privateDefaultRoutes.map((r) => r.inputs.natGatewayId)).size).to.equal(3);
     });
 
     it("staging uses two AZs and a single NAT gateway", async () => {

@@ -7,8 +7,12 @@ export interface NetworkArgs {
     readonly cidr: string;
     /** Availability zones to spread subnets over (2 or 3). */
     readonly availabilityZones: number;
-    /** `perAz` puts a NAT gateway in every AZ; `single` shares one. Default: `perAz`. */
-    readonly natGateways?: "perAz" | "single";
+    /**
+     * `perAz` puts a NAT gateway in every AZ; `single` shares one; `none` leaves out the public
+     * tier (public subnets, internet gateway, NAT): private subnets that reach only the VPC and
+     * whatever is peered with it. Default: `perAz`.
+     */
+    readonly natGateways?: "perAz" | "single" | "none";
     /** Extra tags for public subnets (e.g. load balancer discovery). Default: none. */
     readonly publicSubnetTags?: Record<string, string>;
     /** Extra tags for private subnets. Default: none. */
@@ -18,7 +22,9 @@ export interface NetworkArgs {
 /**
  * A VPC with a public and a private subnet per availability zone, an internet gateway for the
  * public tier and NAT egress for the private tier. The default security group is emptied so
- * nothing can rely on its allow-all rules.
+ * nothing can rely on its allow-all rules. Routes are standalone `aws.ec2.Route` resources, not
+ * a route table's inline `routes`, which would own the whole table and remove the routes other
+ * components add to it (VPC peering).
  */
 export class Network extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
@@ -41,36 +47,36 @@ export class Network extends pulumi.ComponentResource {
             tags: { Name: `${name}-vpc` },
         }, { parent: this });
         new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, tags: { Name: `${name}-default-locked` } }, { parent: this });
-        const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: { Name: `${name}-igw` } }, { parent: this });
-
-        const publicRouteTable = new aws.ec2.RouteTable(`${name}-public-rt`, {
-            vpcId: vpc.id,
-            routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }],
-            tags: { Name: `${name}-public` },
-        }, { parent: this });
-
         const azName = (index: number) => zones.names.apply((names) => names[index]);
-        const publicSubnets = layout.publicCidrs.map((cidrBlock, index) => {
-            const subnet = new aws.ec2.Subnet(`${name}-public-${index}`, {
-                vpcId: vpc.id,
-                cidrBlock,
-                availabilityZone: azName(index),
-                mapPublicIpOnLaunch: false,
-                tags: { Name: `${name}-public-${index}`, tier: "public", ...args.publicSubnetTags },
-            }, { parent: this });
-            new aws.ec2.RouteTableAssociation(`${name}-public-${index}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, { parent: this });
-            return subnet;
-        });
+        const publicSubnets: aws.ec2.Subnet[] = [];
+        const nats: aws.ec2.NatGateway[] = [];
+        if (natGateways !== "none") {
+            const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: { Name: `${name}-igw` } }, { parent: this });
+            const publicRouteTable = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: vpc.id, tags: { Name: `${name}-public` } }, { parent: this });
+            new aws.ec2.Route(`${name}-public-default`, { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, { parent: this });
 
-        const natCount = natGateways === "perAz" ? args.availabilityZones : 1;
-        const nats = publicSubnets.slice(0, natCount).map((subnet, index) => {
-            const eip = new aws.ec2.Eip(`${name}-nat-${index}`, { domain: "vpc", tags: { Name: `${name}-nat-${index}` } }, { parent: this });
-            return new aws.ec2.NatGateway(`${name}-nat-${index}`, {
-                allocationId: eip.allocationId,
-                subnetId: subnet.id,
-                tags: { Name: `${name}-nat-${index}` },
-            }, { parent: this, dependsOn: [igw] });
-        });
+            for (const [index, cidrBlock] of layout.publicCidrs.entries()) {
+                const subnet = new aws.ec2.Subnet(`${name}-public-${index}`, {
+                    vpcId: vpc.id,
+                    cidrBlock,
+                    availabilityZone: azName(index),
+                    mapPublicIpOnLaunch: false,
+                    tags: { Name: `${name}-public-${index}`, tier: "public", ...args.publicSubnetTags },
+                }, { parent: this });
+                new aws.ec2.RouteTableAssociation(`${name}-public-${index}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, { parent: this });
+                publicSubnets.push(subnet);
+            }
+
+            const natCount = natGateways === "perAz" ? args.availabilityZones : 1;
+            for (const [index, subnet] of publicSubnets.slice(0, natCount).entries()) {
+                const eip = new aws.ec2.Eip(`${name}-nat-${index}`, { domain: "vpc", tags: { Name: `${name}-nat-${index}` } }, { parent: this });
+                nats.push(new aws.ec2.NatGateway(`${name}-nat-${index}`, {
+                    allocationId: eip.allocationId,
+                    subnetId: subnet.id,
+                    tags: { Name: `${name}-nat-${index}` },
+                }, { parent: this, dependsOn: [igw] }));
+            }
+        }
 
         const privateRouteTables = layout.privateCidrs.map((cidrBlock, index) => {
             const subnet = new aws.ec2.Subnet(`${name}-private-${index}`, {
@@ -79,11 +85,14 @@ export class Network extends pulumi.ComponentResource {
                 availabilityZone: azName(index),
                 tags: { Name: `${name}-private-${index}`, tier: "private", ...args.privateSubnetTags },
             }, { parent: this });
-            const routeTable = new aws.ec2.RouteTable(`${name}-private-rt-${index}`, {
-                vpcId: vpc.id,
-                routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nats[index % natCount].id }],
-                tags: { Name: `${name}-private-${index}` },
-            }, { parent: this });
+            const routeTable = new aws.ec2.RouteTable(`${name}-private-rt-${index}`, { vpcId: vpc.id, tags: { Name: `${name}-private-${index}` } }, { parent: this });
+            if (nats.length > 0) {
+                new aws.ec2.Route(`${name}-private-default-${index}`, {
+                    routeTableId: routeTable.id,
+                    destinationCidrBlock: "0.0.0.0/0",
+                    natGatewayId: nats[index % nats.length].id,
+                }, { parent: this });
+            }
             new aws.ec2.RouteTableAssociation(`${name}-private-${index}`, { subnetId: subnet.id, routeTableId: routeTable.id }, { parent: this });
             return { subnet, routeTable };
         });

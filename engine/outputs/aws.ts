@@ -187,6 +187,7 @@ export const awsOutputs: Record<string, OutputFactory> = {
     },
 
     "aws:kms/key:Key": kmsKey,
+    "aws:kms/keyPolicy:KeyPolicy": (ctx) => ({ id: String(ctx.inputs.keyId), outputs: {} }),
     "aws:kms/alias:Alias": (ctx) => ({
         id: String(ctx.inputs.name),
         outputs: { arn: arn(ctx, "kms", String(ctx.inputs.name)), targetKeyArn: arn(ctx, "kms", `key/${ctx.inputs.targetKeyId}`) },

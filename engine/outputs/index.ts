@@ -1,17 +1,25 @@
 import { OutputSource, RecordedResource } from "../monitor";
 import { awsOutputs, genericAwsOutputs } from "./aws";
+import { cloudflareOutputs, genericCloudflareOutputs } from "./cloudflare";
 import { FactoryResult, OFFLINE_ACCOUNT_ID, OutputContext, OutputFactory, partitionOf } from "./context";
+import { eksFactories } from "./eks";
+import { exoscaleOutputs, genericExoscaleOutputs } from "./exoscale";
 import { IdSource } from "./ids";
 import { kubernetesFactories, kubernetesOutputs } from "./kubernetes";
 
 const factories: Record<string, OutputFactory> = {
     ...awsOutputs,
+    ...cloudflareOutputs,
     ...kubernetesFactories,
+    ...eksFactories,
+    ...exoscaleOutputs,
 };
 
 /** Fallbacks by package for types without a dedicated factory. */
 const packageFallbacks: Record<string, OutputFactory> = {
     aws: genericAwsOutputs,
+    cloudflare: genericCloudflareOutputs,
+    exoscale: genericExoscaleOutputs,
     kubernetes: kubernetesOutputs,
 };
 

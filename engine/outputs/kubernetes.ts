@@ -1,7 +1,7 @@
 import { OutputContext, OutputFactory } from "./context";
 
 /** Cluster-scoped kinds; every other kind defaults to the `default` namespace like kubectl. */
-const clusterScoped = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "StorageClass", "CustomResourceDefinition", "PriorityClass"]);
+const clusterScoped = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "StorageClass", "CustomResourceDefinition", "PriorityClass", "ClusterIssuer", "IngressClass"]);
 
 /** Kubernetes objects: auto-named metadata, a uid, and `<namespace>/<name>` ids like the provider. */
 export function kubernetesOutputs(ctx: OutputContext) {

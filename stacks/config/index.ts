@@ -1,8 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { allConfig } from "@pulumi/pulumi/runtime/config";
 import { z } from "zod";
+import { eksEnvironmentIssues, eksSchema } from "./eks";
+import { frontendDomainIssues, frontendSchema } from "./frontend";
+import { ingressDomainIssues, ingressSchema } from "./ingress";
 import { networkSchema } from "./network";
 import { awsRegion, dnsName, slug, strictObject } from "./primitives";
+import { secretString } from "./secrets";
+import { sksSchema } from "./sks";
+import { tenantsIssues, tenantsSchema } from "./tenants";
 
 /** Environments a stack can declare; each maps to a stack program in stacks/index.ts. */
 export const environments = ["production", "staging", "development"] as const;
@@ -20,7 +26,35 @@ const stackConfigSchema = strictObject({
     network: networkSchema,
     /** Parent DNS domain of the stack's public names. */
     domain: dnsName,
+    /** The EKS cluster in the primary region: version, endpoint access, access roles, logs, node groups, add-ons. */
+    eks: eksSchema,
+    /** The Exoscale SKS cluster: zone, version, node pool, kubeconfig lifetime, Argo CD bootstrap. */
+    sks: sksSchema,
+    /** Exoscale API key of the SKS stack's provider; `secure:` only. */
+    exoscaleApiKey: secretString("exoscaleApiKey"),
+    /** Exoscale API secret of the SKS stack's provider; `secure:` only. */
+    exoscaleApiSecret: secretString("exoscaleApiSecret"),
+    /** The static site (S3Cdn) under `domain`: bucket name, hostname, SPA fallback. */
+    frontend: frontendSchema,
+    /** Cloudflare API token of the stack's Cloudflare provider (DNS records); `secure:` only. */
+    cloudflareApiToken: secretString("cloudflareApiToken"),
+    /** Ingress stacks on both clusters: ACME contact, DNS zones, ExternalDNS policy, issuer, sample hosts. */
+    ingress: ingressSchema,
+    /** Ringfenced tenants: name, region, CDN hostname, database, retention, quota. Default: none. */
+    tenants: tenantsSchema.default([]),
 }).superRefine((config, ctx) => {
+    for (const issue of tenantsIssues(config)) {
+        ctx.addIssue({ code: "custom", ...issue });
+    }
+    for (const issue of ingressDomainIssues(config.ingress, config.domain)) {
+        ctx.addIssue({ code: "custom", ...issue });
+    }
+    for (const issue of frontendDomainIssues(config.frontend, config.domain)) {
+        ctx.addIssue({ code: "custom", ...issue });
+    }
+    for (const issue of eksEnvironmentIssues(config.environment, config.eks)) {
+        ctx.addIssue({ code: "custom", ...issue });
+    }
     // Production runs across three AZs with a NAT gateway each, so one AZ outage never takes egress down.
     if (config.environment !== "production") {
         return;
@@ -87,7 +121,9 @@ export function describeIssues(namespace: string, input: unknown, issues: readon
             const allowed = issue.path.length === 0 ? `unknown key; allowed: ${topLevelKeys.map((key) => `${namespace}:${key}`).join(", ")}` : issue.message;
             return issue.keys.map((key) => `${displayKey(namespace, [...issue.path, key])}: ${allowed}`);
         }
-        return [`${displayKey(namespace, issue.path)}: ${found(valueAt(input, issue.path))}; ${expectation(issue)}`];
+        // Secrets are never echoed, not even a plaintext one that is about to be refused.
+        const shown = issue.code === "custom" && issue.params?.redact ? "found a plaintext value" : found(valueAt(input, issue.path));
+        return [`${displayKey(namespace, issue.path)}: ${shown}; ${expectation(issue)}`];
     });
 }
 

@@ -1,0 +1,49 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { irsaTrustPolicy, ServiceAccountRef } from "../../iam/irsa";
+import { OidcIdentity } from "../types";
+
+/** ARN of an AWS managed IAM policy in the stack's partition. */
+export function managedPolicyArn(partition: pulumi.Input<string>, policy: string): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}`;
+}
+
+/**
+ * Worker nodes get only what the kubelet needs to join and pull images, plus SSM for
+ * shell-less access. The CNI policy is deliberately absent: the vpc-cni add-on has its own IRSA
+ * role, so no pod that reaches the node's credentials can modify ENIs.
+ */
+export const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"];
+
+/** The instance role of the managed node groups. */
+export function nodeRole(name: string, partition: pulumi.Input<string>, parent: pulumi.Resource): aws.iam.Role {
+    const role = new aws.iam.Role(name, {
+        description: "EKS managed node group instances",
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+    }, { parent });
+    for (const policy of nodePolicies) {
+        new aws.iam.RolePolicyAttachment(`${name}-${policy}`, { role: role.name, policyArn: managedPolicyArn(partition, policy) }, { parent });
+    }
+    return role;
+}
+
+export interface ServiceAccountRoleArgs {
+    readonly oidc: OidcIdentity;
+    readonly account: ServiceAccountRef;
+    /** AWS managed policy name, e.g. `service-role/AmazonEBSCSIDriverPolicy`. */
+    readonly managedPolicy: string;
+    readonly partition: pulumi.Input<string>;
+}
+
+/** An IRSA role trusted by exactly one service account, with one AWS managed policy. */
+export function serviceAccountRole(name: string, args: ServiceAccountRoleArgs, parent: pulumi.Resource): { role: aws.iam.Role; attachment: aws.iam.RolePolicyAttachment } {
+    const role = new aws.iam.Role(name, {
+        description: `IRSA role of ${args.account.namespace}/${args.account.name}`,
+        assumeRolePolicy: irsaTrustPolicy(args.oidc, args.account),
+    }, { parent });
+    const attachment = new aws.iam.RolePolicyAttachment(name, { role: role.name, policyArn: managedPolicyArn(args.partition, args.managedPolicy) }, { parent });
+    return { role, attachment };
+}

@@ -1,0 +1,13 @@
+/**
+ * Kubernetes minor versions EKS offers in standard support. Update when EKS releases or retires a
+ * version: a cluster outside standard support bills the extended-support surcharge.
+ */
+export const eksVersions = ["1.31", "1.32", "1.33", "1.34"] as const;
+
+export type EksVersion = (typeof eksVersions)[number];
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** Control-plane log streams the platform keeps: API calls, the audit trail and IAM authentication. */
+export const controlPlaneLogTypes = ["api", "audit", "authenticator"] as const;

@@ -1,0 +1,62 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as exoscale from "../../../sdk/exoscale";
+
+/** Traffic the nodes of one pool exchange, as Exoscale's SKS guide lists it for Cilium. */
+export interface NodeToNodeRule {
+    /** Suffix of the rule's resource name. */
+    readonly role: string;
+    readonly description: string;
+    readonly protocol: "TCP" | "UDP" | "ICMP";
+    readonly startPort?: number;
+    readonly endPort?: number;
+    readonly icmpType?: number;
+    readonly icmpCode?: number;
+}
+
+/**
+ * Admitted only when the source is the pool's own security group. The SKS control plane reaches
+ * kubelets through the Konnectivity tunnel the nodes open, so no rule names it.
+ */
+export const nodeToNodeRules: readonly NodeToNodeRule[] = [
+    { role: "kubelet", description: "kubelet API (logs, exec, metrics) between nodes", protocol: "TCP", startPort: 10250, endPort: 10250 },
+    { role: "cilium-vxlan", description: "Cilium VXLAN pod overlay", protocol: "UDP", startPort: 8472, endPort: 8472 },
+    { role: "cilium-health", description: "Cilium health checks", protocol: "TCP", startPort: 4240, endPort: 4240 },
+    { role: "cilium-icmp", description: "Cilium health probes (ICMP echo request)", protocol: "ICMP", icmpType: 8, icmpCode: 0 },
+];
+
+/** Kubernetes' default NodePort range, where Services of type LoadBalancer land behind the NLB. */
+export const nodePortRange = { startPort: 30000, endPort: 32767 } as const;
+
+/**
+ * Ingress rules of the node pool's security group. Exoscale security groups admit nothing that no
+ * rule names, so this is the complete inbound surface: node-to-node traffic from the group itself,
+ * and the NodePort range from `nodePortSourceCidrs`. Exoscale NLBs forward with the client's own
+ * source address, so NodePorts cannot be limited to "the load balancer": they must admit every
+ * client the NLB serves (the whole internet for a public ingress). Nothing else is reachable.
+ */
+export function nodeFirewall(
+    name: string,
+    securityGroup: exoscale.SecurityGroup,
+    nodePortSourceCidrs: readonly string[],
+    opts: pulumi.CustomResourceOptions,
+): exoscale.SecurityGroupRule[] {
+    const nodeToNode = nodeToNodeRules.map(({ role, ...rule }) =>
+        new exoscale.SecurityGroupRule(`${name}-${role}`, {
+            securityGroupId: securityGroup.id,
+            type: "INGRESS",
+            userSecurityGroupId: securityGroup.id,
+            ...rule,
+        }, opts),
+    );
+    const nodePorts = nodePortSourceCidrs.map((cidr, index) =>
+        new exoscale.SecurityGroupRule(`${name}-nodeports-${index}`, {
+            securityGroupId: securityGroup.id,
+            type: "INGRESS",
+            description: `NodePorts for the network load balancer's clients (${cidr})`,
+            protocol: "TCP",
+            cidr,
+            ...nodePortRange,
+        }, opts),
+    );
+    return [...nodeToNode, ...nodePorts];
+}

@@ -1,0 +1,120 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { OidcIdentity, PlatformCluster } from "../cluster/types";
+import { EksIngressArgs, ExternalDnsPolicy } from "./args";
+import { charts } from "./charts";
+import { irsaController } from "./irsa";
+import { albControllerPolicy, certManagerPolicy, externalDnsPolicy } from "./policies";
+
+/** Fixed names: each role's trust policy pins `system:serviceaccount:<namespace>:<name>`. */
+export const eksControllers = {
+    awsLoadBalancerController: { namespace: "aws-load-balancer-controller", serviceAccount: "aws-load-balancer-controller" },
+    externalDns: { namespace: "external-dns", serviceAccount: "external-dns" },
+    certManager: { namespace: "cert-manager", serviceAccount: "cert-manager" },
+} as const;
+
+export interface EksIngressInputs {
+    readonly cluster: PlatformCluster;
+    readonly oidc: OidcIdentity;
+    readonly aws: EksIngressArgs;
+    readonly externalDnsPolicy: ExternalDnsPolicy;
+    readonly txtOwnerId: pulumi.Input<string>;
+}
+
+export interface EksIngress {
+    readonly roleArns: { awsLoadBalancerController: pulumi.Output<string>; externalDns: pulumi.Output<string>; certManager: pulumi.Output<string> };
+    /** Releases that must be ready before cert-manager resources and Ingresses are applied. */
+    readonly certManager: k8s.helm.v3.Release;
+    readonly awsLoadBalancerController: k8s.helm.v3.Release;
+    /** Wildcard certificate per hosted zone, validated; the ALB finds them by the Ingress's TLS hosts. */
+    readonly certificateArns: pulumi.Output<string>[];
+}
+
+/**
+ * A wildcard ACM certificate per zone. The ALB serves only ACM certificates (never a Kubernetes
+ * TLS secret), and the controller discovers a matching one from an Ingress's `tls[].hosts`, so
+ * every `<name>.<zone>` Ingress gets HTTPS without a per-service step.
+ */
+function zoneCertificate(name: string, zone: { id: string; domain: string }, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
+    const certificate = new aws.acm.Certificate(name, {
+        domainName: zone.domain,
+        subjectAlternativeNames: [`*.${zone.domain}`],
+        validationMethod: "DNS",
+        tags: { Name: `*.${zone.domain}` },
+    }, opts);
+    // The apex and its wildcard share one validation record.
+    const option = certificate.domainValidationOptions.apply((options) => options[0]);
+    const record = new aws.route53.Record(`${name}-validation`, {
+        zoneId: zone.id,
+        name: option.resourceRecordName.apply((value) => value ?? ""),
+        type: option.resourceRecordType.apply((value) => value ?? "CNAME"),
+        records: [option.resourceRecordValue.apply((value) => value ?? "")],
+        ttl: 300,
+        allowOverwrite: true,
+    }, opts);
+    const validation = new aws.acm.CertificateValidation(`${name}-validation`, {
+        certificateArn: certificate.arn,
+        validationRecordFqdns: [record.fqdn],
+    }, opts);
+    return validation.certificateArn;
+}
+
+export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIngressInputs): EksIngress {
+    const { cluster, oidc, aws: awsArgs } = inputs;
+    const awsOpts = { parent, provider: awsArgs.provider };
+    const common = { oidc, awsProvider: awsArgs.provider, k8sProvider: cluster.provider, parent };
+    const partition = aws.getPartitionOutput({}, awsOpts).partition;
+    const zoneIds = awsArgs.hostedZones.map((zone) => zone.id);
+
+    const awsLoadBalancerController = irsaController(`${name}-alb-controller`, {
+        ...common,
+        ...eksControllers.awsLoadBalancerController,
+        chart: charts.awsLoadBalancerController,
+        policy: JSON.stringify(albControllerPolicy),
+        values: {
+            clusterName: cluster.clusterName,
+            region: cluster.location,
+            vpcId: awsArgs.vpcId,
+            replicaCount: 2,
+        },
+    });
+
+    const externalDns = irsaController(`${name}-external-dns`, {
+        ...common,
+        ...eksControllers.externalDns,
+        chart: charts.externalDns,
+        policy: partition.apply((p) => JSON.stringify(externalDnsPolicy(p, zoneIds))),
+        values: {
+            provider: { name: "aws" },
+            env: [{ name: "AWS_DEFAULT_REGION", value: cluster.location }],
+            sources: ["ingress", "service"],
+            domainFilters: awsArgs.hostedZones.map((zone) => zone.domain),
+            extraArgs: zoneIds.map((id) => `--zone-id-filter=${id}`),
+            policy: inputs.externalDnsPolicy,
+            registry: "txt",
+            txtOwnerId: inputs.txtOwnerId,
+        },
+    });
+
+    const certManager = irsaController(`${name}-cert-manager`, {
+        ...common,
+        ...eksControllers.certManager,
+        chart: charts.certManager,
+        policy: partition.apply((p) => JSON.stringify(certManagerPolicy(p, zoneIds))),
+        values: { crds: { enabled: true, keep: true } },
+    });
+
+    const certificateArns = awsArgs.hostedZones.map((zone, index) => zoneCertificate(`${name}-zone-cert-${index}`, zone, awsOpts));
+
+    return {
+        roleArns: {
+            awsLoadBalancerController: awsLoadBalancerController.role.arn,
+            externalDns: externalDns.role.arn,
+            certManager: certManager.role.arn,
+        },
+        certManager: certManager.release,
+        awsLoadBalancerController: awsLoadBalancerController.release,
+        certificateArns,
+    };
+}

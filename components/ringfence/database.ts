@@ -1,0 +1,97 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DatabaseEngine, databaseEngines } from "./rules";
+
+export interface TenantDatabaseArgs {
+    /** RDS identifier; the final snapshot is `<identifier>-final`. */
+    readonly identifier: string;
+    readonly engine: DatabaseEngine;
+    readonly engineVersion: string;
+    readonly instanceClass: string;
+    readonly allocatedStorage: number;
+    readonly maxAllocatedStorage?: number;
+    readonly multiAz: boolean;
+    readonly backupRetentionDays: number;
+    readonly performanceInsights: boolean;
+    readonly dbName: string;
+    /** Storage, snapshots, the master user secret and Performance Insights are encrypted with it. */
+    readonly keyArn: pulumi.Input<string>;
+    readonly vpcId: pulumi.Input<string>;
+    /** Private subnets only: the instance never gets a route from the internet. */
+    readonly subnetIds: pulumi.Input<string>[];
+    /** The only network admitted on the database port. */
+    readonly clientCidr: string;
+    /** RDS deletion protection; off only while the tenant is being off-boarded. */
+    readonly deletionProtection: boolean;
+    readonly tags: Record<string, string>;
+}
+
+/**
+ * The tenant database: private, encrypted with the tenant key, IAM authentication on, the master
+ * password generated and rotated by RDS in Secrets Manager (never in config or state), backups
+ * kept after the instance is deleted, and a final snapshot on delete. `opts` applies to the
+ * instance; its security group and subnet group take `networkOpts`, since replacing them is
+ * harmless to the data.
+ */
+export function tenantDatabase(
+    name: string,
+    args: TenantDatabaseArgs,
+    networkOpts: pulumi.CustomResourceOptions,
+    opts: pulumi.CustomResourceOptions,
+): aws.rds.Instance {
+    const port = databaseEngines[args.engine].port;
+    // No egress rules: the instance only answers connections, and a security group created by
+    // the provider starts without AWS's default allow-all egress rule.
+    const securityGroup = new aws.ec2.SecurityGroup(`${name}-sg`, {
+        vpcId: args.vpcId,
+        description: `${args.identifier}: ${args.engine} from the cluster network only`,
+        tags: args.tags,
+    }, networkOpts);
+    new aws.vpc.SecurityGroupIngressRule(`${name}-from-cluster`, {
+        securityGroupId: securityGroup.id,
+        cidrIpv4: args.clientCidr,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        description: `${args.engine} from the cluster network`,
+        tags: args.tags,
+    }, networkOpts);
+    const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, {
+        subnetIds: args.subnetIds,
+        description: `${args.identifier}: private subnets`,
+        tags: args.tags,
+    }, networkOpts);
+
+    return new aws.rds.Instance(name, {
+        identifier: args.identifier,
+        engine: args.engine,
+        engineVersion: args.engineVersion,
+        autoMinorVersionUpgrade: true,
+        instanceClass: args.instanceClass,
+        allocatedStorage: args.allocatedStorage,
+        maxAllocatedStorage: args.maxAllocatedStorage,
+        storageType: "gp3",
+        storageEncrypted: true,
+        kmsKeyId: args.keyArn,
+        dbName: args.dbName,
+        port,
+        username: "dbadmin",
+        manageMasterUserPassword: true,
+        masterUserSecretKmsKeyId: args.keyArn,
+        iamDatabaseAuthenticationEnabled: true,
+        dbSubnetGroupName: subnetGroup.name,
+        vpcSecurityGroupIds: [securityGroup.id],
+        publiclyAccessible: false,
+        multiAz: args.multiAz,
+        backupRetentionPeriod: args.backupRetentionDays,
+        deleteAutomatedBackups: false,
+        copyTagsToSnapshot: true,
+        deletionProtection: args.deletionProtection,
+        skipFinalSnapshot: false,
+        finalSnapshotIdentifier: `${args.identifier}-final`,
+        performanceInsightsEnabled: args.performanceInsights,
+        performanceInsightsKmsKeyId: args.performanceInsights ? args.keyArn : undefined,
+        performanceInsightsRetentionPeriod: args.performanceInsights ? 7 : undefined,
+        tags: args.tags,
+    }, opts);
+}

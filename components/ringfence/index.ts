@@ -1,0 +1,134 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { irsaTrustPolicy } from "../iam/irsa";
+import { resolveArgs, RingfenceArgs } from "./args";
+import { tenantCdn } from "./cdn";
+import { tenantDatabase } from "./database";
+import { tenantNamespace } from "./kubernetes";
+import { tenantBucketPolicy, tenantKeyPolicy, tenantRolePolicy } from "./policies";
+import { databaseEngines } from "./rules";
+import { tenantBucket } from "./storage";
+
+export { RingfenceArgs, RingfenceCdnArgs, RingfenceDatabaseArgs, RingfenceStorageArgs } from "./args";
+export { NamespaceQuota } from "./kubernetes";
+export { ClusterNetwork, DatabaseNetwork, PersistenceNetwork, PersistenceNetworks, RegionalProviders } from "./persistence-network";
+
+/**
+ * One tenant's ringfenced persistence, all at rest in the tenant's region: a KMS key, a data
+ * bucket, a database and a CloudFront distribution for the bucket's CDN prefix, an IAM role that
+ * reaches only those, and a namespace whose service account assumes that role. Data stores and
+ * their guards are `protect`ed: removing the tenant from config fails until it is off-boarded
+ * (`offboarding: true`, see README).
+ */
+export class Ringfence extends pulumi.ComponentResource {
+    readonly namespace: string;
+    readonly serviceAccountName: string;
+    readonly roleArn: pulumi.Output<string>;
+    readonly keyArn: pulumi.Output<string>;
+    readonly bucketName: pulumi.Output<string>;
+    readonly dbEndpoint: pulumi.Output<string>;
+    /** Secrets Manager secret holding the master user's credentials, managed by RDS. */
+    readonly dbSecretArn: pulumi.Output<string>;
+    readonly distributionId: pulumi.Output<string>;
+    /** `https://<cdn.domain>`. */
+    readonly cdnUrl: string;
+
+    constructor(name: string, args: RingfenceArgs, opts?: pulumi.ComponentResourceOptions) {
+        const { resolved, problems } = resolveArgs(args);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`Ringfence "${name}": invalid arguments:\n${problems.map((problem) => `  ${problem}`).join("\n")}`, opts?.parent);
+        }
+        super("platform:ringfence:Ringfence", name, {}, opts);
+        const { database, storage, cdn, offboarding } = resolved;
+        const tags = { tenant: args.tenant };
+        const inRegion = { parent: this, provider: args.providers.forRegion(args.region) };
+        const inCluster = { parent: this, provider: args.cluster.provider };
+        // Data stores and their guards: locked while the tenant is active; once off-boarding,
+        // unlocked but kept in the account when removed from the stack.
+        const keptData = { ...inRegion, protect: !offboarding, retainOnDelete: offboarding };
+        const namespace = `tenant-${args.tenant}`;
+
+        const caller = aws.getCallerIdentityOutput({}, inRegion);
+        const partition = aws.getPartitionOutput({}, inRegion).partition;
+        const role = new aws.iam.Role(`${name}-role`, {
+            description: `Tenant ${args.tenant}: ${namespace}/${resolved.serviceAccountName} through IRSA`,
+            assumeRolePolicy: irsaTrustPolicy(args.cluster.oidc!, { namespace, name: resolved.serviceAccountName }),
+            tags,
+        }, inRegion);
+
+        const key = new aws.kms.Key(`${name}-key`, {
+            description: `Tenant ${args.tenant}: data at rest in ${args.region}`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+            tags,
+        }, keptData);
+        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${namespace}`, targetKeyId: key.keyId }, keptData);
+
+        const bucket = tenantBucket(`${name}-data`, { keyArn: key.arn, ...storage, tags }, keptData);
+        const db = tenantDatabase(`${name}-db`, {
+            ...database,
+            identifier: `${namespace}-${stackSlug()}`,
+            keyArn: key.arn,
+            vpcId: args.network.vpcId,
+            subnetIds: args.network.subnetIds,
+            clientCidr: args.clusterCidr,
+            deletionProtection: !offboarding,
+            tags,
+        }, inRegion, { ...inRegion, protect: !offboarding });
+        const distribution = tenantCdn(`${name}-cdn`, {
+            ...cdn,
+            bucket,
+            certificateProvider: args.providers.forRegion("us-east-1"),
+            tags,
+        }, inRegion);
+
+        const arns = pulumi.all([partition, caller.accountId, role.arn, key.arn, bucket.arn, distribution.arn]).apply(
+            ([partition, account, roleArn, keyArn, bucketArn, distributionArn]) =>
+                ({ partition, account, region: args.region, roleArn, keyArn, bucketArn, distributionArn, cdnPrefix: cdn.prefix }),
+        );
+        new aws.kms.KeyPolicy(`${name}-key-policy`, { keyId: key.keyId, policy: arns.apply((a) => JSON.stringify(tenantKeyPolicy(a))) }, keptData);
+        new aws.s3.BucketPolicy(`${name}-data-policy`, { bucket: bucket.id, policy: arns.apply((a) => JSON.stringify(tenantBucketPolicy(a))) }, keptData);
+        const dbSecretArn = db.masterUserSecrets.apply((secrets) => secrets[0].secretArn);
+        new aws.iam.RolePolicy(`${name}-role-policy`, {
+            role: role.name,
+            policy: pulumi.all([arns, db.resourceId, dbSecretArn]).apply(([a, dbResourceId, secretArn]) =>
+                JSON.stringify(tenantRolePolicy({ ...a, dbResourceId, dbUser: database.iamUser, dbSecretArn: secretArn }))),
+        }, inRegion);
+
+        tenantNamespace(name, {
+            namespace,
+            serviceAccountName: resolved.serviceAccountName,
+            roleArn: role.arn,
+            quota: resolved.quota,
+            databaseCidr: args.network.cidr,
+            databasePort: databaseEngines[database.engine].port,
+            labels: { "platform/tenant": args.tenant },
+        }, inCluster);
+
+        this.namespace = namespace;
+        this.serviceAccountName = resolved.serviceAccountName;
+        this.roleArn = role.arn;
+        this.keyArn = key.arn;
+        this.bucketName = bucket.bucket;
+        this.dbEndpoint = db.endpoint;
+        this.dbSecretArn = dbSecretArn;
+        this.distributionId = distribution.id;
+        this.cdnUrl = `https://${cdn.domain}`;
+        this.registerOutputs({
+            namespace: this.namespace,
+            serviceAccountName: this.serviceAccountName,
+            roleArn: this.roleArn,
+            keyArn: this.keyArn,
+            bucketName: this.bucketName,
+            dbEndpoint: this.dbEndpoint,
+            dbSecretArn: this.dbSecretArn,
+            distributionId: this.distributionId,
+            cdnUrl: this.cdnUrl,
+        });
+    }
+}
+
+/** The stack name as it may appear in RDS identifiers: lower-case letters, digits, single hyphens. */
+function stackSlug(): string {
+    return pulumi.getStack().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30).replace(/-+$/, "");
+}

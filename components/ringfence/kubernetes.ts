@@ -1,0 +1,93 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+/** What a tenant namespace may consume in total. */
+export interface NamespaceQuota {
+    /** Sum of the pods' CPU requests, e.g. `4`. */
+    readonly cpu: string;
+    /** Sum of the pods' memory requests, and of their memory limits, e.g. `8Gi`. */
+    readonly memory: string;
+    readonly pods: number;
+}
+
+export interface TenantNamespaceArgs {
+    readonly namespace: string;
+    readonly serviceAccountName: string;
+    /** The tenant IAM role, announced to the EKS pod identity webhook on the service account. */
+    readonly roleArn: pulumi.Input<string>;
+    readonly quota: NamespaceQuota;
+    /** Where the tenant database listens: the VPC range its subnets are in, and its port. */
+    readonly databaseCidr: string;
+    readonly databasePort: number;
+    readonly labels: Record<string, string>;
+}
+
+/**
+ * The tenant namespace: an IRSA service account without an automounted Kubernetes API token (the
+ * pod identity webhook projects its own STS token regardless), a quota that also forbids
+ * persistent volumes (they would hold tenant data in the cluster's region, outside the ringfence)
+ * and load balancers, default container requests, and a default-deny network policy that lets
+ * pods reach only cluster DNS, the tenant database and HTTPS.
+ */
+export function tenantNamespace(name: string, args: TenantNamespaceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Namespace {
+    const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, {
+        metadata: {
+            name: args.namespace,
+            labels: { ...args.labels, "pod-security.kubernetes.io/enforce": "restricted" },
+        },
+    }, opts);
+    const metadata = (objectName: string) => ({ name: objectName, namespace: namespace.metadata.name, labels: args.labels });
+
+    new k8s.core.v1.ServiceAccount(`${name}-service-account`, {
+        metadata: { ...metadata(args.serviceAccountName), annotations: { "eks.amazonaws.com/role-arn": args.roleArn } },
+        automountServiceAccountToken: false,
+    }, opts);
+
+    new k8s.core.v1.ResourceQuota(`${name}-quota`, {
+        metadata: metadata("tenant-quota"),
+        spec: {
+            hard: {
+                "requests.cpu": args.quota.cpu,
+                "requests.memory": args.quota.memory,
+                "limits.memory": args.quota.memory,
+                pods: String(args.quota.pods),
+                persistentvolumeclaims: "0",
+                "services.loadbalancers": "0",
+                "services.nodeports": "0",
+            },
+        },
+    }, opts);
+
+    // The quota makes requests and memory limits mandatory; these fill them in for containers
+    // that do not set their own. No default CPU limit: CPU is bounded by the requests quota.
+    new k8s.core.v1.LimitRange(`${name}-limits`, {
+        metadata: metadata("tenant-defaults"),
+        spec: { limits: [{ type: "Container", defaultRequest: { cpu: "100m", memory: "128Mi" }, default: { memory: "256Mi" } }] },
+    }, opts);
+
+    new k8s.networking.v1.NetworkPolicy(`${name}-default-deny`, {
+        metadata: metadata("default-deny"),
+        spec: {
+            podSelector: {},
+            policyTypes: ["Ingress", "Egress"],
+            egress: tenantEgress(args.databaseCidr, args.databasePort),
+        },
+    }, opts);
+    return namespace;
+}
+
+/**
+ * The only destinations tenant pods may open connections to. HTTPS is open to any address
+ * because AWS APIs (STS, S3, KMS, Secrets Manager) have no fixed ranges; the instance metadata
+ * service (port 80) stays out of reach, so pods cannot borrow the node's role.
+ */
+function tenantEgress(databaseCidr: string, databasePort: number) {
+    return [
+        {
+            to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+            ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
+        },
+        { to: [{ ipBlock: { cidr: databaseCidr } }], ports: [{ protocol: "TCP", port: databasePort }] },
+        { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] },
+    ];
+}

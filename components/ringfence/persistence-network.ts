@@ -1,0 +1,136 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Network } from "../network";
+
+/** Explicit AWS providers by region (`AwsProviders` in the stacks). */
+export interface RegionalProviders {
+    forRegion(region: string): aws.Provider;
+}
+
+/** A VPC tenant databases can live in: its range and its private subnets. */
+export interface DatabaseNetwork {
+    readonly region: string;
+    readonly vpcId: pulumi.Input<string>;
+    readonly cidr: string;
+    readonly subnetIds: pulumi.Input<string>[];
+}
+
+/** The cluster's VPC, which persistence networks in other regions peer with. */
+export interface ClusterNetwork extends DatabaseNetwork {
+    /** Route tables of the private subnets the cluster's pods run in. */
+    readonly routeTableIds: pulumi.Input<string>[];
+}
+
+export interface PersistenceNetworkArgs {
+    /** Region of the persistence network; not the cluster's. */
+    readonly region: string;
+    /** The VPC's range; must not overlap the cluster VPC or any other peered network. */
+    readonly cidr: string;
+    /** AZs with a private subnet each; 2 at least, as RDS subnet groups and Multi-AZ need. */
+    readonly availabilityZones: number;
+    readonly cluster: ClusterNetwork;
+    readonly providers: RegionalProviders;
+}
+
+/**
+ * A private-only VPC in a tenant region, peered with the cluster's VPC, with routes both ways
+ * for each private route table. It has no internet gateway or NAT: databases only answer
+ * connections from the cluster, and RDS manages backups, patching and the master secret through
+ * its own control plane, so nothing in it needs a way out.
+ */
+export class PersistenceNetwork extends pulumi.ComponentResource implements DatabaseNetwork {
+    readonly region: string;
+    readonly vpcId: pulumi.Output<string>;
+    readonly cidr: string;
+    readonly subnetIds: pulumi.Output<string>[];
+    readonly peeringConnectionId: pulumi.Output<string>;
+
+    constructor(name: string, args: PersistenceNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        if (args.region === args.cluster.region) {
+            throw new pulumi.ResourceError(`PersistenceNetwork "${name}": region ${args.region} is the cluster's; tenants there use the cluster VPC`, opts?.parent);
+        }
+        super("platform:ringfence:PersistenceNetwork", name, {}, opts);
+        const inRegion = { parent: this, provider: args.providers.forRegion(args.region) };
+        const inClusterRegion = { parent: this, provider: args.providers.forRegion(args.cluster.region) };
+
+        const network = new Network(`${name}-network`, { cidr: args.cidr, availabilityZones: args.availabilityZones, natGateways: "none" }, inRegion);
+        const peering = new aws.ec2.VpcPeeringConnection(`${name}-peering`, {
+            vpcId: args.cluster.vpcId,
+            peerVpcId: network.vpcId,
+            peerRegion: args.region,
+            // Cross-region peering is accepted from the peer's side, below.
+            autoAccept: false,
+            tags: { Name: `${args.cluster.region} cluster to ${args.region} persistence` },
+        }, inClusterRegion);
+        const accepted = new aws.ec2.VpcPeeringConnectionAccepter(`${name}-peering-accepter`, {
+            vpcPeeringConnectionId: peering.id,
+            autoAccept: true,
+            tags: { Name: `${args.cluster.region} cluster to ${args.region} persistence` },
+        }, inRegion);
+
+        // Routes refer to the accepter, so they are created once the connection is active.
+        args.cluster.routeTableIds.forEach((routeTableId, index) => {
+            new aws.ec2.Route(`${name}-from-cluster-${index}`, {
+                routeTableId,
+                destinationCidrBlock: args.cidr,
+                vpcPeeringConnectionId: accepted.id,
+            }, inClusterRegion);
+        });
+        network.privateRouteTableIds.forEach((routeTableId, index) => {
+            new aws.ec2.Route(`${name}-to-cluster-${index}`, {
+                routeTableId,
+                destinationCidrBlock: args.cluster.cidr,
+                vpcPeeringConnectionId: accepted.id,
+            }, inRegion);
+        });
+
+        this.region = args.region;
+        this.vpcId = network.vpcId;
+        this.cidr = args.cidr;
+        this.subnetIds = network.privateSubnetIds;
+        this.peeringConnectionId = accepted.id;
+        this.registerOutputs({
+            region: this.region,
+            vpcId: this.vpcId,
+            cidr: this.cidr,
+            subnetIds: this.subnetIds,
+            peeringConnectionId: this.peeringConnectionId,
+        });
+    }
+}
+
+export interface PersistenceNetworksArgs {
+    readonly cluster: ClusterNetwork;
+    readonly providers: RegionalProviders;
+    /** AZs of every persistence network. */
+    readonly availabilityZones: number;
+    /** The range of a region's persistence network; stable per region, never overlapping. */
+    readonly cidrFor: (region: string) => string;
+}
+
+/**
+ * Where tenant databases live, one network per region: the cluster's VPC in the cluster's region,
+ * and elsewhere a `PersistenceNetwork` created on first use and shared by every tenant there.
+ */
+export class PersistenceNetworks {
+    private readonly byRegion = new Map<string, DatabaseNetwork>();
+
+    constructor(private readonly args: PersistenceNetworksArgs) {
+        this.byRegion.set(args.cluster.region, args.cluster);
+    }
+
+    forRegion(region: string): DatabaseNetwork {
+        let network = this.byRegion.get(region);
+        if (!network) {
+            network = new PersistenceNetwork(`persistence-${region}`, {
+                region,
+                cidr: this.args.cidrFor(region),
+                availabilityZones: this.args.availabilityZones,
+                cluster: this.args.cluster,
+                providers: this.args.providers,
+            });
+            this.byRegion.set(region, network);
+        }
+        return network;
+    }
+}

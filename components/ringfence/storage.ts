@@ -1,0 +1,50 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface TenantBucketArgs {
+    /** ARN of the tenant key: default encryption (SSE-KMS with an S3 bucket key). */
+    readonly keyArn: pulumi.Input<string>;
+    readonly noncurrentVersionExpirationDays: number;
+    readonly glacierTransitionDays: number;
+    readonly abortIncompleteMultipartUploadDays: number;
+    readonly tags: Record<string, string>;
+}
+
+/**
+ * The tenant's data bucket and the settings that guard it. The guards share the bucket's
+ * options (`protect`/`retainOnDelete`): they go or stay together, so no step can leave the
+ * bucket behind without its public access block, encryption or versioning.
+ */
+export function tenantBucket(name: string, args: TenantBucketArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
+    const bucket = new aws.s3.Bucket(name, { tags: args.tags }, opts);
+
+    new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    }, opts);
+    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
+    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
+        bucket: bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.keyArn }, bucketKeyEnabled: true }],
+    }, opts);
+    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
+    // Lifecycle rules on noncurrent versions need versioning switched on first.
+    new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
+        bucket: bucket.id,
+        rules: [
+            {
+                id: "tenant-retention",
+                status: "Enabled",
+                filter: {},
+                transitions: [{ days: args.glacierTransitionDays, storageClass: "GLACIER_IR" }],
+                noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionExpirationDays },
+                expiration: { expiredObjectDeleteMarker: true },
+                abortIncompleteMultipartUpload: { daysAfterInitiation: args.abortIncompleteMultipartUploadDays },
+            },
+        ],
+    }, { ...opts, dependsOn: [versioning] });
+    return bucket;
+}

@@ -1,0 +1,172 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { PriceClass, resolveArgs, S3CdnArgs } from "./args";
+import { privateBucket } from "./buckets";
+import { siteRecord, validatedCertificate, zoneIdOf } from "./dns";
+import { deployPolicy, logBucketPolicy, siteBucketPolicy } from "./policies";
+
+export { PriceClass, S3CdnArgs, S3CdnLoggingArgs } from "./args";
+
+/** Strict-Transport-Security max-age: two years, the value browsers' preload lists expect. */
+const hstsMaxAgeSeconds = 63072000;
+
+const originId = "site-bucket";
+
+/**
+ * A static site from a private S3 bucket behind CloudFront, on its own hostname with an ACM
+ * certificate validated in Cloudflare:
+ *
+ *     new S3Cdn("frontend", { bucketName: "myfrontend", dnsEntry: "myfrontend.example.com" },
+ *         { providers: { aws: regionalProvider, cloudflare: cloudflareProvider } });
+ *
+ * The `aws` provider places the buckets; CloudFront reads the site bucket only through Origin
+ * Access Control, for this distribution only. Upload the build with the policy in
+ * `deployPolicyJson`.
+ */
+export class S3Cdn extends pulumi.ComponentResource {
+    /** `https://<dnsEntry>`. */
+    readonly url: pulumi.Output<string>;
+    /** The distribution's id, for `aws cloudfront create-invalidation`. */
+    readonly distributionId: pulumi.Output<string>;
+    /** The distribution's `*.cloudfront.net` name, target of the CNAME. */
+    readonly distributionDomainName: pulumi.Output<string>;
+    /** The site bucket CI uploads the build to. */
+    readonly bucketName: pulumi.Output<string>;
+    /** IAM policy JSON for CI: sync this bucket and invalidate this distribution, nothing else. */
+    readonly deployPolicyJson: pulumi.Output<string>;
+
+    constructor(name: string, args: S3CdnArgs, opts?: pulumi.ComponentResourceOptions) {
+        const { resolved, problems } = resolveArgs(args);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`S3Cdn "${name}": invalid arguments:\n${problems.map((problem) => `  ${problem}`).join("\n")}`, opts?.parent);
+        }
+        super("platform:cdn:S3Cdn", name, {}, opts);
+        const parent = { parent: this };
+
+        // The `aws` provider's default tags carry the environment (the policy pack requires them)
+        // and are what a us-east-1 provider created here must carry too.
+        let defaultTags: pulumi.Output<Record<string, string>> | undefined;
+        const providerTags = () => (defaultTags ??= aws.getDefaultTagsOutput({}, parent).tags.apply((tags) => tags ?? {}));
+        const priceClass: pulumi.Input<PriceClass> =
+            resolved.priceClass ?? providerTags().apply((tags) => (tags.environment === "production" ? "PriceClass_All" : "PriceClass_100"));
+        const certificateProvider =
+            resolved.certificateProvider ?? new aws.Provider(`${name}-us-east-1`, { region: "us-east-1", defaultTags: { tags: providerTags() } }, parent);
+
+        const site = privateBucket(`${name}-bucket`, {
+            bucketName: resolved.bucketName,
+            objectOwnership: "BucketOwnerEnforced",
+            versioning: true,
+            lifecycleRules: [{
+                id: "expire-replaced-versions",
+                status: "Enabled",
+                filter: {},
+                noncurrentVersionExpiration: { noncurrentDays: resolved.noncurrentVersionRetentionDays },
+                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+            }],
+        }, this);
+
+        const logging = resolved.logging;
+        const logs = logging && privateBucket(`${name}-logs`, {
+            bucketName: logging.bucketName,
+            // CloudFront standard logs are delivered by the awslogsdelivery account through an ACL
+            // grant CloudFront adds to the bucket when logging is enabled; ACLs must stay enabled.
+            objectOwnership: "BucketOwnerPreferred",
+            // Logs are written once and expire by design; versions would only keep them longer.
+            versioning: false,
+            lifecycleRules: [{
+                id: "expire-access-logs",
+                status: "Enabled",
+                filter: {},
+                expiration: { days: logging.retentionDays },
+                abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+            }],
+        }, this);
+        if (logs) {
+            new aws.s3.BucketPolicy(`${name}-logs`, {
+                bucket: logs.bucket.id,
+                policy: logs.bucket.arn.apply((arn) => JSON.stringify(logBucketPolicy(arn))),
+            }, { parent: this, dependsOn: logs.controls });
+        }
+
+        const zoneId = zoneIdOf(resolved.zoneName, this);
+        const certificate = validatedCertificate({ name, dnsEntry: resolved.dnsEntry, zoneId, provider: certificateProvider, parent: this });
+
+        const originAccessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
+            description: `S3Cdn ${name}: CloudFront signs every request to ${resolved.bucketName}`,
+            originAccessControlOriginType: "s3",
+            signingBehavior: "always",
+            signingProtocol: "sigv4",
+        }, parent);
+        const securityHeaders = new aws.cloudfront.ResponseHeadersPolicy(`${name}-security-headers`, {
+            comment: `S3Cdn ${name}: security headers`,
+            securityHeadersConfig: {
+                strictTransportSecurity: { accessControlMaxAgeSec: hstsMaxAgeSeconds, includeSubdomains: true, preload: false, override: true },
+                contentTypeOptions: { override: true },
+                frameOptions: { frameOption: "DENY", override: true },
+                referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
+            },
+        }, parent);
+        const cachingOptimized = aws.cloudfront.getCachePolicyOutput({ name: "Managed-CachingOptimized" }, parent);
+
+        const distribution = new aws.cloudfront.Distribution(`${name}-distribution`, {
+            enabled: true,
+            // CloudFront caps comments at 128 characters; a hostname alone may reach 253.
+            comment: `S3Cdn ${name}: ${resolved.dnsEntry}`.slice(0, 128),
+            aliases: [resolved.dnsEntry],
+            defaultRootObject: "index.html",
+            httpVersion: "http2and3",
+            isIpv6Enabled: true,
+            priceClass,
+            origins: [{
+                originId,
+                domainName: site.bucket.bucketRegionalDomainName,
+                originAccessControlId: originAccessControl.id,
+            }],
+            defaultCacheBehavior: {
+                targetOriginId: originId,
+                viewerProtocolPolicy: "redirect-to-https",
+                allowedMethods: ["GET", "HEAD", "OPTIONS"],
+                cachedMethods: ["GET", "HEAD"],
+                compress: true,
+                cachePolicyId: cachingOptimized.id,
+                responseHeadersPolicyId: securityHeaders.id,
+            },
+            // S3 answers 403, not 404, for a missing key when the reader may not list the bucket.
+            customErrorResponses: resolved.spaFallback
+                ? [403, 404].map((errorCode) => ({ errorCode, responseCode: 200, responsePagePath: "/index.html" }))
+                : [],
+            restrictions: { geoRestriction: { restrictionType: "none" } },
+            viewerCertificate: {
+                acmCertificateArn: certificate.certificateArn,
+                sslSupportMethod: "sni-only",
+                minimumProtocolVersion: "TLSv1.2_2021",
+            },
+            // Standard logging addresses the bucket by its global domain name, not the regional one.
+            loggingConfig: logs && logging
+                ? { bucket: logs.bucket.bucketDomainName, prefix: logging.prefix, includeCookies: false }
+                : undefined,
+        }, parent);
+
+        new aws.s3.BucketPolicy(`${name}-bucket`, {
+            bucket: site.bucket.id,
+            policy: pulumi.all([site.bucket.arn, distribution.arn]).apply(([bucketArn, distributionArn]) =>
+                JSON.stringify(siteBucketPolicy(bucketArn, distributionArn))),
+        }, { parent: this, dependsOn: site.controls });
+
+        const cname = siteRecord(name, { dnsEntry: resolved.dnsEntry, zoneId, target: distribution.domainName, proxied: resolved.proxied }, this);
+
+        this.url = cname.name.apply((hostname) => `https://${hostname}`);
+        this.distributionId = distribution.id;
+        this.distributionDomainName = distribution.domainName;
+        this.bucketName = site.bucket.bucket;
+        this.deployPolicyJson = pulumi.all([site.bucket.arn, distribution.arn]).apply(([bucketArn, distributionArn]) =>
+            JSON.stringify(deployPolicy(bucketArn, distributionArn)));
+        this.registerOutputs({
+            url: this.url,
+            distributionId: this.distributionId,
+            distributionDomainName: this.distributionDomainName,
+            bucketName: this.bucketName,
+            deployPolicyJson: this.deployPolicyJson,
+        });
+    }
+}

@@ -1,0 +1,75 @@
+/** IAM documents of an S3Cdn: pure functions of ARNs, so tests can read them statement by statement. */
+
+export interface PolicyStatement {
+    Sid: string;
+    Effect: "Allow" | "Deny";
+    Principal?: "*" | { Service: string };
+    Action: string | string[];
+    Resource: string | string[];
+    Condition?: Record<string, Record<string, string>>;
+}
+
+export interface PolicyDocument {
+    Version: "2012-10-17";
+    Statement: PolicyStatement[];
+}
+
+/** Refuses every request to the bucket or its objects that arrives over plain HTTP. */
+export function denyInsecureTransport(bucketArn: string): PolicyStatement {
+    return {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    };
+}
+
+/**
+ * The site bucket: CloudFront reads objects through Origin Access Control, and only on behalf of
+ * this one distribution (`AWS:SourceArn`), so no other distribution in any account can serve the
+ * bucket. Nothing else gets access through the bucket policy.
+ */
+export function siteBucketPolicy(bucketArn: string, distributionArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            denyInsecureTransport(bucketArn),
+            {
+                Sid: "AllowCloudFrontReadThroughOac",
+                Effect: "Allow",
+                Principal: { Service: "cloudfront.amazonaws.com" },
+                Action: "s3:GetObject",
+                Resource: `${bucketArn}/*`,
+                Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+            },
+        ],
+    };
+}
+
+/** The log bucket: CloudFront's log delivery writes through the bucket ACL, not this policy. */
+export function logBucketPolicy(bucketArn: string): PolicyDocument {
+    return { Version: "2012-10-17", Statement: [denyInsecureTransport(bucketArn)] };
+}
+
+/**
+ * What CI needs to publish a build: sync the bucket (`aws s3 sync --delete` lists, puts and
+ * deletes) and invalidate, then wait for, this distribution's cache. Nothing on other buckets or
+ * distributions.
+ */
+export function deployPolicy(bucketArn: string, distributionArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ListSiteBucket", Effect: "Allow", Action: "s3:ListBucket", Resource: bucketArn },
+            { Sid: "WriteSiteObjects", Effect: "Allow", Action: ["s3:PutObject", "s3:DeleteObject"], Resource: `${bucketArn}/*` },
+            {
+                Sid: "InvalidateDistribution",
+                Effect: "Allow",
+                Action: ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"],
+                Resource: distributionArn,
+            },
+        ],
+    };
+}

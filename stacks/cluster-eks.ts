@@ -1,0 +1,34 @@
+import * as pulumi from "@pulumi/pulumi";
+import { EksCluster } from "../components/cluster/eks";
+import { Foundation } from "./foundation";
+import { stackTags } from "./providers";
+
+/** The stack's EKS cluster in its primary region, on the foundation's private subnets. */
+export function eksCluster(foundation: Foundation) {
+    const { config, network } = foundation;
+    const region = config.primaryRegion;
+    const cluster = new EksCluster("eks", {
+        // One cluster per stack: the stack name keeps a second stack in the same account apart.
+        clusterName: `${config.project}-${pulumi.getStack()}`,
+        region,
+        version: config.eks.version,
+        vpcId: network.vpcId,
+        privateSubnetIds: network.privateSubnetIds,
+        publicAccessCidrs: config.eks.publicAccessCidrs,
+        adminRoleArn: config.eks.adminRoleArn,
+        readOnlyRoleArn: config.eks.readOnlyRoleArn,
+        logRetentionDays: config.eks.logRetentionDays,
+        nodeGroups: config.eks.nodeGroups,
+        addonVersions: config.eks.addons,
+        tags: stackTags(config),
+    }, { provider: foundation.aws.forRegion(region) });
+    return {
+        /** The `PlatformCluster` that ingress, ringfences and workloads deploy onto. */
+        cluster,
+        outputs: {
+            eksClusterName: cluster.clusterName,
+            eksOidcProviderArn: cluster.oidc.providerArn,
+            eksKubeconfig: cluster.kubeconfig,
+        },
+    };
+}

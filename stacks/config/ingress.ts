@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { clusterIssuerNames, externalDnsPolicies, zoneIdFormats } from "../../components/ingress/args";
+import { dnsName, strictObject } from "./primitives";
+
+/** Route 53 hosted zone ids: `Z` and up to 32 upper-case letters or digits. */
+const route53ZoneId = z.string().regex(zoneIdFormats.route53, {
+    error: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ (Z, then 1-32 upper-case letters or digits)",
+});
+
+/** Cloudflare zone ids: 32 lower-case hex digits. */
+const cloudflareZoneId = z.string().regex(zoneIdFormats.cloudflare, { error: "a Cloudflare zone id (32 lower-case hex digits)" });
+
+const email = z.string().regex(/^[^@\s]+@([a-z0-9-]+\.)+[a-z]{2,}$/i, { error: "an email address such as platform-team@example.com" });
+
+const zone = <Id extends z.ZodType<string>>(id: Id) => strictObject({ id, domain: dnsName });
+
+/** True when `host` is exactly one label below `domain`: the zone's wildcard certificate covers it. */
+function isDirectChild(host: string, domain: string): boolean {
+    return host.endsWith(`.${domain}`) && !host.slice(0, -domain.length - 1).includes(".");
+}
+
+export const ingressSchema = strictObject({
+    /** Let's Encrypt account contact: expiry and policy notices go here. */
+    acmeEmail: email,
+    /** Route 53 zones the EKS cluster's ExternalDNS and cert-manager may write to (and nothing else). */
+    hostedZones: z.array(zone(route53ZoneId)).min(1),
+    /** Cloudflare zones the SKS cluster's ExternalDNS and cert-manager may write to. */
+    cloudflareZones: z.array(zone(cloudflareZoneId)).min(1),
+    /** ExternalDNS policy; default per environment: `upsert-only` in production, `sync` elsewhere. */
+    externalDnsPolicy: z.enum(externalDnsPolicies).optional(),
+    /** Issuer of the sample workloads' certificates; default per environment (staging issuer outside production). */
+    defaultIssuer: z.enum(clusterIssuerNames).optional(),
+    /** Hosts of the sample workloads that prove the ingress chain on each cluster. */
+    sampleHosts: strictObject({
+        /** Directly under one of `hostedZones` (the zone's wildcard ACM certificate covers one label). */
+        eks: dnsName,
+        /** Below one of `cloudflareZones`. */
+        sks: dnsName,
+    }),
+}).superRefine((ingress, ctx) => {
+    for (const key of ["hostedZones", "cloudflareZones"] as const) {
+        const seen = new Set<string>();
+        ingress[key].forEach((entry, index) => {
+            if (seen.has(entry.domain)) {
+                ctx.addIssue({ code: "custom", path: [key, index, "domain"], message: "each domain once" });
+            }
+            seen.add(entry.domain);
+        });
+    }
+    // An empty zone list is reported by its own rule; the hosts cannot be judged against it.
+    if (ingress.hostedZones.length > 0 && !ingress.hostedZones.some((entry) => isDirectChild(ingress.sampleHosts.eks, entry.domain))) {
+        const zones = ingress.hostedZones.map((entry) => `<name>.${entry.domain}`).join(" or ");
+        ctx.addIssue({ code: "custom", path: ["sampleHosts", "eks"], message: `a host directly under a hosted zone: ${zones}` });
+    }
+    const sks = ingress.sampleHosts.sks;
+    if (ingress.cloudflareZones.length > 0 && !ingress.cloudflareZones.some((entry) => sks.endsWith(`.${entry.domain}`))) {
+        const zones = ingress.cloudflareZones.map((entry) => entry.domain).join(" or ");
+        ctx.addIssue({ code: "custom", path: ["sampleHosts", "sks"], message: `a host under a Cloudflare zone: ${zones}` });
+    }
+});
+
+export type IngressConfig = z.infer<typeof ingressSchema>;
+
+/** Every zone the controllers write to is the stack's domain or below it, so the sample hosts are too. */
+export function ingressDomainIssues(ingress: IngressConfig, domain: string): { path: PropertyKey[]; message: string }[] {
+    // A malformed section or domain is reported by its own rules already.
+    if (!ingressSchema.safeParse(ingress).success || !dnsName.safeParse(domain).success) {
+        return [];
+    }
+    const zones = [
+        ...ingress.hostedZones.map((zone, index) => ({ zone, path: ["ingress", "hostedZones", index, "domain"] })),
+        ...ingress.cloudflareZones.map((zone, index) => ({ zone, path: ["ingress", "cloudflareZones", index, "domain"] })),
+    ];
+    return zones
+        .filter(({ zone }) => zone.domain !== domain && !zone.domain.endsWith(`.${domain}`))
+        .map(({ path }) => ({ path, message: `platform:domain (${domain}) or a zone below it` }));
+}

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { subnetCidr } from "../../components/network/cidr";
+import {
+    allocatedStorageRange,
+    backupRetentionRange,
+    databaseEngineNames,
+    engineVersionProblems,
+    instanceClassProblems,
+    quantityProblems,
+    tenantNameProblems,
+} from "../../components/ringfence/rules";
+import { AwsRegion, awsRegion, dnsName, isIpv4Cidr, strictObject } from "./primitives";
+
+/** A string checked by one of the component's rule functions, one issue per broken rule. */
+function ruled(problems: (value: string) => string[]) {
+    return z.string().superRefine((value, ctx) => {
+        for (const expected of problems(value)) {
+            ctx.addIssue({ code: "custom", message: expected });
+        }
+    });
+}
+
+const days = (max: number) => z.number().int().min(1).max(max);
+
+const databaseSchema = strictObject({
+    /** RDS engine. Default: postgres. */
+    engine: z.enum(databaseEngineNames).optional(),
+    /** Major version in standard support. Default: the engine's newest. */
+    engineVersion: z.string().optional(),
+    /** RDS instance class, e.g. db.m7g.large. */
+    instanceClass: ruled(instanceClassProblems),
+    /** Initial storage in GiB. */
+    allocatedStorage: z.number().int().min(allocatedStorageRange.min).max(allocatedStorageRange.max),
+    /** Storage autoscaling ceiling in GiB. Default: no autoscaling. */
+    maxAllocatedStorage: z.number().int().max(allocatedStorageRange.max).optional(),
+}).superRefine((database, ctx) => {
+    const engine = database.engine ?? "postgres";
+    for (const expected of database.engineVersion === undefined ? [] : engineVersionProblems(engine, database.engineVersion)) {
+        ctx.addIssue({ code: "custom", path: ["engineVersion"], message: expected });
+    }
+    if (database.maxAllocatedStorage !== undefined && database.maxAllocatedStorage <= database.allocatedStorage) {
+        ctx.addIssue({ code: "custom", path: ["maxAllocatedStorage"], message: "more than allocatedStorage" });
+    }
+});
+
+const retentionSchema = strictObject({
+    /** Days a replaced or deleted object version stays recoverable. Default: 30. */
+    noncurrentVersionExpirationDays: days(3650).optional(),
+    /** Days before current objects move to Glacier Instant Retrieval. Default: 30. */
+    glacierTransitionDays: days(3650).optional(),
+    /** Days of RDS automated backups. Default: 30 in production, 7 in staging, 1 in development. */
+    backupRetentionDays: days(backupRetentionRange.max).optional(),
+});
+
+const quotaSchema = strictObject({
+    /** Sum of CPU requests, e.g. "4". */
+    cpu: ruled(quantityProblems),
+    /** Sum of memory requests and limits, e.g. "8Gi". */
+    memory: ruled(quantityProblems),
+    pods: z.number().int().min(1).max(1000),
+});
+
+const tenantSchema = strictObject({
+    /** Tenant name; part of the namespace, bucket, database and role names. */
+    name: ruled(tenantNameProblems),
+    /** Region of every piece of the tenant's data at rest. */
+    region: awsRegion,
+    /** Public hostname of the tenant's CDN, under platform:domain (the Cloudflare zone). */
+    cdnDomain: dnsName,
+    database: databaseSchema,
+    retention: retentionSchema.optional(),
+    /** Namespace quota. Default: cpu "4", memory "8Gi", 50 pods. */
+    quota: quotaSchema.optional(),
+    /** Unlocks the tenant's data stores so it can be removed (README: off-boarding). Default: false. */
+    offboarding: z.boolean().optional(),
+});
+
+/** `platform:tenants`: one ringfence each; names and CDN hostnames unique. */
+export const tenantsSchema = z.array(tenantSchema).superRefine((tenants, ctx) => {
+    const unique = (key: "name" | "cdnDomain", what: string) => {
+        const firstIndex = new Map<string, number>();
+        tenants.forEach((tenant, index) => {
+            const first = firstIndex.get(tenant[key]);
+            if (first === undefined) {
+                firstIndex.set(tenant[key], index);
+            } else {
+                ctx.addIssue({ code: "custom", path: [index, key], message: `${what} not used by platform:tenants[${first}]` });
+            }
+        });
+    };
+    unique("name", "a name");
+    unique("cdnDomain", "a hostname");
+});
+
+export type TenantConfig = z.infer<typeof tenantSchema>;
+
+/**
+ * Fixed slot of each region in the persistence supernet. Slots are never renumbered (a VPC's
+ * range cannot change without replacing the databases in it); a new region takes the next one.
+ */
+const persistenceSlots: Record<AwsRegion, number> = {
+    "us-east-1": 0, "us-east-2": 1, "us-west-1": 2, "us-west-2": 3,
+    "ca-central-1": 4, "ca-west-1": 5, "sa-east-1": 6, "mx-central-1": 7,
+    "eu-central-1": 8, "eu-central-2": 9, "eu-west-1": 10, "eu-west-2": 11, "eu-west-3": 12,
+    "eu-north-1": 13, "eu-south-1": 14, "eu-south-2": 15,
+    "ap-south-1": 16, "ap-south-2": 17, "ap-east-1": 18, "ap-southeast-1": 19, "ap-southeast-2": 20,
+    "ap-southeast-3": 21, "ap-southeast-4": 22, "ap-southeast-5": 23, "ap-northeast-1": 24,
+    "ap-northeast-2": 25, "ap-northeast-3": 26,
+    "me-south-1": 27, "me-central-1": 28, "il-central-1": 29, "af-south-1": 30,
+};
+
+/** Tenant persistence VPCs outside the cluster's region take a /20 each from this range. */
+export const persistenceSupernet = "10.224.0.0/11";
+
+/** The persistence VPC range of a region: deterministic, so every stack and run agrees on it. */
+export function persistenceCidr(region: AwsRegion): string {
+    return subnetCidr(persistenceSupernet, 20, persistenceSlots[region]);
+}
+
+function range(cidr: string): [number, number] {
+    const [ip, bits] = cidr.split("/");
+    const start = ip.split(".").reduce((value, octet) => value * 256 + Number(octet), 0);
+    return [start, start + 2 ** (32 - Number(bits)) - 1];
+}
+
+function overlaps(a: string, b: string): boolean {
+    const [aStart, aEnd] = range(a);
+    const [bStart, bEnd] = range(b);
+    return aStart <= bEnd && bStart <= aEnd;
+}
+
+/**
+ * Rules across sections: hostnames in the stack's zone, networks apart, backups in production.
+ * A rule against another key is skipped while that key is itself invalid (reported there).
+ */
+export function tenantsIssues(config: {
+    environment: string;
+    primaryRegion: AwsRegion;
+    domain: string;
+    network: { cidr: string };
+    tenants: TenantConfig[];
+}): { path: PropertyKey[]; message: string }[] {
+    const issues: { path: PropertyKey[]; message: string }[] = [];
+    const domainValid = dnsName.safeParse(config.domain).success;
+    const cidrValid = isIpv4Cidr(config.network.cidr);
+    config.tenants.forEach((tenant, index) => {
+        if (domainValid && !tenant.cdnDomain.endsWith(`.${config.domain}`)) {
+            issues.push({ path: ["tenants", index, "cdnDomain"], message: `a name under platform:domain, such as ${tenant.name}.cdn.${config.domain}` });
+        }
+        if (cidrValid && tenant.region !== config.primaryRegion && overlaps(persistenceCidr(tenant.region), config.network.cidr)) {
+            issues.push({
+                path: ["tenants", index, "region"],
+                message: `a region whose persistence network ${persistenceCidr(tenant.region)} does not overlap platform:network.cidr`,
+            });
+        }
+        const backupDays = tenant.retention?.backupRetentionDays;
+        if (config.environment === "production" && backupDays !== undefined && backupDays < 7) {
+            issues.push({ path: ["tenants", index, "retention", "backupRetentionDays"], message: "at least 7 in production" });
+        }
+    });
+    return issues;
+}

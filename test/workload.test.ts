@@ -1,0 +1,216 @@
+import { expect } from "chai";
+import * as path from "path";
+import { PreviewResult } from "../engine/preview";
+import { named, ofType, previewOnce, previewStack } from "./helpers/preview";
+
+const T = {
+    namespace: "kubernetes:core/v1:Namespace",
+    serviceAccount: "kubernetes:core/v1:ServiceAccount",
+    deployment: "kubernetes:apps/v1:Deployment",
+    pdb: "kubernetes:policy/v1:PodDisruptionBudget",
+    service: "kubernetes:core/v1:Service",
+    ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+    release: "kubernetes:helm.sh/v3:Release",
+    networkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+};
+
+const labels = { "app.kubernetes.io/name": "hello", "app.kubernetes.io/managed-by": "pulumi" };
+const hosts: Record<string, Record<string, string>> = {
+    staging: { eks: "hello.eks.staging.platform.example.com", sks: "hello-sks.staging.platform.example.com" },
+    prod: { eks: "hello.eks.platform.example.com", sks: "hello-sks.platform.example.com" },
+};
+
+const fixture = path.join(__dirname, "fixtures", "ingress-component");
+const scenario = (name: string) => previewStack("test", { root: fixture, policyPack: false, configOverrides: { "ingress-component-fixture:scenario": name } });
+
+describe("service workload template", () => {
+    for (const stack of ["staging", "prod"]) {
+        for (const cluster of ["eks", "sks"] as const) {
+            describe(`${stack}, ${cluster}`, () => {
+                const part = (result: PreviewResult, type: string, role: string) => named(result, type, `${cluster}-hello-${role}`);
+
+                it("runs two probed, bounded replicas as a non-root user on a read-only filesystem", async () => {
+                    const result = await previewOnce(stack);
+                    const deployment = part(result, T.deployment, "deployment");
+                    expect(deployment.inputs.metadata).to.deep.include({ name: "hello", namespace: "hello" });
+                    expect(deployment.inputs.spec.replicas).to.equal(2);
+                    expect(deployment.inputs.spec.selector).to.deep.equal({ matchLabels: labels });
+                    const pod = deployment.inputs.spec.template.spec;
+                    expect(pod.automountServiceAccountToken).to.equal(false);
+                    expect(pod.securityContext).to.deep.equal({ runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: "RuntimeDefault" } });
+                    expect(pod.containers).to.have.length(1);
+                    const [container] = pod.containers;
+                    expect(container.image).to.equal("us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0");
+                    expect(container.ports).to.deep.equal([{ name: "http", containerPort: 8080, protocol: "TCP" }]);
+                    expect(container.readinessProbe).to.deep.equal({ httpGet: { path: "/", port: "http" }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 });
+                    expect(container.livenessProbe).to.deep.equal({ httpGet: { path: "/", port: "http" }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 });
+                    expect(container.resources).to.deep.equal({ requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "128Mi" } });
+                    expect(container.securityContext).to.deep.equal({
+                        allowPrivilegeEscalation: false,
+                        readOnlyRootFilesystem: true,
+                        runAsNonRoot: true,
+                        capabilities: { drop: ["ALL"] },
+                    });
+                });
+
+                it("keeps one replica up through voluntary disruptions", async () => {
+                    const result = await previewOnce(stack);
+                    expect(part(result, T.pdb, "pdb").inputs.spec).to.deep.equal({ maxUnavailable: 1, selector: { matchLabels: labels } });
+                });
+
+                it("gives the service an account without a token and a namespace enforcing restricted Pod Security", async () => {
+                    const result = await previewOnce(stack);
+                    expect(part(result, T.serviceAccount, "sa").inputs.automountServiceAccountToken).to.equal(false);
+                    const namespace = ofType(result, T.namespace).find((candidate) => candidate.name.startsWith(`${cluster}-hello-namespace`))!;
+                    expect(namespace.inputs.metadata.labels).to.deep.include({ "pod-security.kubernetes.io/enforce": "restricted" });
+                    expect(part(result, T.service, "service").inputs.spec).to.deep.equal({
+                        type: "ClusterIP",
+                        selector: labels,
+                        ports: [{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }],
+                    });
+                });
+
+                it("publishes the host through the cluster's ingress class once the controller and issuers exist", async () => {
+                    const result = await previewOnce(stack);
+                    const ingress = part(result, T.ingress, "ingress");
+                    const host = hosts[stack][cluster];
+                    expect(ingress.inputs.spec.rules).to.deep.equal([{
+                        host,
+                        http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "hello", port: { name: "http" } } } }] },
+                    }]);
+                    const controller = named(result, T.release, cluster === "eks" ? "eks-ingress-alb-controller" : "sks-ingress-ingress-nginx");
+                    expect(ingress.dependencies).to.include(controller.urn);
+                    const issuers = ofType(result, "kubernetes:cert-manager.io/v1:ClusterIssuer").filter((issuer) => issuer.name.startsWith(`${cluster}-ingress-`));
+                    expect(ingress.dependencies).to.include.members(issuers.map((issuer) => issuer.urn));
+                    expect(result.outputs.sampleUrls).to.include(`https://${host}`);
+                });
+            });
+        }
+    }
+
+    describe("ingress per cluster kind", () => {
+        it("on EKS: an internet-facing ALB to pod IPs, HTTPS only, the zone's ACM certificate by host", async () => {
+            const ingress = named(await previewOnce("staging"), T.ingress, "eks-hello-ingress");
+            expect(ingress.inputs.spec.ingressClassName).to.equal("alb");
+            expect(ingress.inputs.metadata.annotations).to.deep.equal({
+                "external-dns.alpha.kubernetes.io/hostname": hosts.staging.eks,
+                "alb.ingress.kubernetes.io/scheme": "internet-facing",
+                "alb.ingress.kubernetes.io/target-type": "ip",
+                "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
+                "alb.ingress.kubernetes.io/ssl-redirect": "443",
+                "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                "alb.ingress.kubernetes.io/healthcheck-path": "/",
+            });
+            expect(ingress.inputs.spec.tls).to.deep.equal([{ hosts: [hosts.staging.eks] }]);
+        });
+
+        for (const [stack, issuer] of [["staging", "letsencrypt-staging"], ["prod", "letsencrypt-production"]]) {
+            it(`on SKS in ${stack}: nginx, with the TLS secret issued by ${issuer}`, async () => {
+                const ingress = named(await previewOnce(stack), T.ingress, "sks-hello-ingress");
+                expect(ingress.inputs.spec.ingressClassName).to.equal("nginx");
+                expect(ingress.inputs.metadata.annotations).to.deep.equal({
+                    "external-dns.alpha.kubernetes.io/hostname": hosts[stack].sks,
+                    "cert-manager.io/cluster-issuer": issuer,
+                    "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+                });
+                expect(ingress.inputs.spec.tls).to.deep.equal([{ hosts: [hosts[stack].sks], secretName: "hello-tls" }]);
+            });
+        }
+
+        it("on SKS: the namespace denies everything but DNS and the ingress controller", async () => {
+            const result = await previewOnce("staging");
+            const policies = ofType(result, T.networkPolicy).filter((policy) => policy.name.startsWith("sks-hello-namespace-"));
+            expect(policies.map((policy) => policy.inputs.metadata.name).sort()).to.deep.equal(["allow-dns", "allow-from-ingress-controller", "default-deny"]);
+            const fromController = policies.find((policy) => policy.inputs.metadata.name === "allow-from-ingress-controller")!;
+            expect(fromController.inputs.spec.ingress).to.deep.equal([{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }] }]);
+        });
+    });
+
+    describe("guards", () => {
+        it("builds the whole template from the required args alone, on either cluster kind", async () => {
+            for (const kind of ["eks", "sks"]) {
+                const result = await scenario(`${kind}-defaults`);
+                expect(result.error, kind).to.equal(undefined);
+                expect(ofType(result, T.deployment), kind).to.have.length(1);
+                expect(ofType(result, T.ingress), kind).to.have.length(1);
+            }
+        });
+
+        const refusals: [string, string][] = [
+            ["eks-with-sks-args", "IngressStack: an EKS cluster takes `eks` (AWS provider, VPC, Route 53 zones) and no `sks`"],
+            ["sks-without-sks-args", "IngressStack: an SKS cluster takes `sks` (Cloudflare token and zones, NLB target) and no `eks`"],
+            ["eks-without-oidc", "IngressStack: the EKS cluster exposes no OIDC identity; IRSA needs it"],
+            ["cloudflare-id-on-eks", 'IngressStack: zone id "0123456789abcdef0123456789abcdef" (eks.example.com) is not a Route 53 hosted zone id (Z...)'],
+            ["no-zones", "IngressStack: at least one zone is needed: without one ExternalDNS and cert-manager can write nowhere"],
+            ["bad-email", 'IngressStack: acmeEmail "ops" is not an email address'],
+            ["single-replica", "ServiceWorkload: replicas 1: at least 2, or the disruption budget would block every node drain"],
+            ["host-outside-zones", 'ServiceWorkload: host "app.other.com" is under none of the ingress stack\'s zones (eks.example.com): ExternalDNS would ignore it'],
+            ["nested-eks-host", 'ServiceWorkload: host "a.b.eks.example.com" must be directly under eks.example.com: the zone\'s wildcard certificate covers one label'],
+            ["privileged-port", "ServiceWorkload: port 80: 1024-65535 (the container runs without privileges)"],
+        ];
+        for (const [name, message] of refusals) {
+            it(`refuses ${name} before the refusing component registers a child`, async () => {
+                const result = await scenario(name);
+                expect(result.error).to.equal(message);
+                // The fixture names the IngressStack `ingress` and the ServiceWorkload `app`.
+                const prefix = message.startsWith("IngressStack") ? "ingress-" : "app-";
+                const children = result.resources.filter((resource) => resource.type !== "pulumi:pulumi:Stack" && resource.name.startsWith(prefix));
+                expect(children.map((resource) => resource.name)).to.deep.equal([]);
+            });
+        }
+    });
+
+    describe("stack config", () => {
+        const base = {
+            acmeEmail: "platform-team@example.com",
+            hostedZones: [{ id: "Z07393141S1PLATFORMSTG", domain: "eks.staging.platform.example.com" }],
+            cloudflareZones: [{ id: "9b8e7d6c5a4f4e3d2c1b0a9f8e7d6c5b", domain: "staging.platform.example.com" }],
+            sampleHosts: { eks: "hello.eks.staging.platform.example.com", sks: "hello-sks.staging.platform.example.com" },
+        };
+        const problems = async (ingress: object) => {
+            const result = await previewStack("staging", { configOverrides: { "platform:ingress": ingress }, policyPack: false });
+            expect(result.error, "the preview should fail").to.be.a("string");
+            return result.error!.split("\n").slice(1).map((line) => line.trim());
+        };
+
+        it("accepts the stack file's own section", async () => {
+            const result = await previewStack("staging", { configOverrides: { "platform:ingress": base }, policyPack: false });
+            expect(result.error).to.equal(undefined);
+        });
+
+        const cases: [string, object, string[]][] = [
+            ["a malformed hosted zone id", { ...base, hostedZones: [{ id: "z0abc", domain: base.hostedZones[0].domain }] }, [
+                'platform:ingress.hostedZones[0].id: found "z0abc"; expected a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ (Z, then 1-32 upper-case letters or digits)',
+            ]],
+            ["a malformed Cloudflare zone id", { ...base, cloudflareZones: [{ id: "Z07393141S1PLATFORMSTG", domain: base.cloudflareZones[0].domain }] }, [
+                'platform:ingress.cloudflareZones[0].id: found "Z07393141S1PLATFORMSTG"; expected a Cloudflare zone id (32 lower-case hex digits)',
+            ]],
+            ["an unknown ExternalDNS policy", { ...base, externalDnsPolicy: "create-only" }, [
+                'platform:ingress.externalDnsPolicy: found "create-only"; allowed: sync, upsert-only',
+            ]],
+            ["an unknown issuer", { ...base, defaultIssuer: "letsencrypt" }, [
+                'platform:ingress.defaultIssuer: found "letsencrypt"; allowed: letsencrypt-staging, letsencrypt-production',
+            ]],
+            ["an EKS sample host two labels below its zone", { ...base, sampleHosts: { ...base.sampleHosts, eks: "a.hello.eks.staging.platform.example.com" } }, [
+                'platform:ingress.sampleHosts.eks: found "a.hello.eks.staging.platform.example.com"; expected a host directly under a hosted zone: <name>.eks.staging.platform.example.com',
+            ]],
+            ["an SKS sample host outside the Cloudflare zones", { ...base, sampleHosts: { ...base.sampleHosts, sks: "hello.example.org" } }, [
+                'platform:ingress.sampleHosts.sks: found "hello.example.org"; expected a host under a Cloudflare zone: staging.platform.example.com',
+            ]],
+            ["a zone outside the stack's domain", { ...base, hostedZones: [{ id: "Z0OTHER", domain: "eks.example.org" }], sampleHosts: { ...base.sampleHosts, eks: "hello.eks.example.org" } }, [
+                'platform:ingress.hostedZones[0].domain: found "eks.example.org"; expected platform:domain (staging.platform.example.com) or a zone below it',
+            ]],
+            ["a zone listed twice", { ...base, hostedZones: [base.hostedZones[0], { id: "Z0SECOND", domain: base.hostedZones[0].domain }] }, [
+                'platform:ingress.hostedZones[1].domain: found "eks.staging.platform.example.com"; expected each domain once',
+            ]],
+            ["a bad ACME email", { ...base, acmeEmail: "platform-team" }, [
+                'platform:ingress.acmeEmail: found "platform-team"; expected an email address such as platform-team@example.com',
+            ]],
+        ];
+        for (const [what, ingress, expected] of cases) {
+            it(`rejects ${what}`, async () => {
+                expect(await problems(ingress)).to.deep.equal(expected);
+            });
+        }
+    });
+});
