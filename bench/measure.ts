@@ -1,8 +1,18 @@
 // One offline preview in a fresh process, in the same order as `npm run preview` (policy pack
 // started before the SDKs load), reporting its own peak memory. The benchmark spawns this so module
 // loading is measured as a user pays for it.
+import * as fs from "fs";
 import * as path from "path";
 import { spawnPolicyPack } from "../engine/policy-process";
+
+/** A process's peak resident memory (Linux `VmHWM`), 0 where /proc is not available. */
+function peakMemoryKb(pid: number | undefined): number {
+    try {
+        return Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+        return 0;
+    }
+}
 
 async function main(): Promise<void> {
     const [stack, overridesJson] = process.argv.slice(2);
@@ -12,11 +22,8 @@ async function main(): Promise<void> {
         import("../engine/preview"),
         import("../engine/render"),
     ]);
-    const result = await preview({
-        stack,
-        configOverrides: overridesJson ? JSON.parse(overridesJson) : undefined,
-        policyHost: PolicyPackHost.connect(policyPack),
-    });
+    const policyHost = PolicyPackHost.connect(policyPack);
+    const result = await preview({ stack, configOverrides: overridesJson ? JSON.parse(overridesJson) : undefined, policyHost });
     if (result.error) {
         throw new Error(result.error);
     }
@@ -24,7 +31,8 @@ async function main(): Promise<void> {
     renderViolations(result.violations);
     JSON.stringify(previewJson(result));
     const mandatory = result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-    console.log(JSON.stringify({ resources: result.resources.length, mandatory, maxRssKb: process.resourceUsage().maxRSS }));
+    const policyPackMaxRssKb = peakMemoryKb(policyPack.child.pid);
+    console.log(JSON.stringify({ resources: result.resources.length, mandatory, maxRssKb: process.resourceUsage().maxRSS, policyPackMaxRssKb }));
 }
 
 main().then(

@@ -92,12 +92,19 @@ function resourceOptions(resource: RecordedResource): analyzerproto.AnalyzerReso
     return options;
 }
 
+/** A stack has a handful of providers and thousands of resources: build each provider's message once. */
+const providerMessages = new WeakMap<Record<string, unknown>, analyzerproto.AnalyzerProviderResource>();
+
 function providerMessage(provider: RecordedResource, properties: Record<string, unknown>): analyzerproto.AnalyzerProviderResource {
-    const message = new analyzerproto.AnalyzerProviderResource();
-    message.setType(provider.type);
-    message.setName(provider.name);
-    message.setUrn(provider.urn);
-    message.setProperties(toStruct(withoutResourceReferences(properties)));
+    let message = providerMessages.get(properties);
+    if (!message) {
+        message = new analyzerproto.AnalyzerProviderResource();
+        message.setType(provider.type);
+        message.setName(provider.name);
+        message.setUrn(provider.urn);
+        message.setProperties(toStruct(withoutResourceReferences(properties)));
+        providerMessages.set(properties, message);
+    }
     return message;
 }
 

@@ -15,6 +15,12 @@ export class PolicyPackError extends Error {}
 const registerScript = path.join(__dirname, "register.js");
 
 /**
+ * A preview allocates many short-lived objects (the SDK's outputs and promises, gRPC messages); a
+ * larger young generation halves the time spent collecting them. `npm run preview` passes the same.
+ */
+export const engineNodeOptions = ["--max-semi-space-size=32"];
+
+/**
  * Starts a policy pack the way `pulumi-analyzer-policy` does: the pack's program constructs its
  * `PolicyPack`, which serves the Analyzer gRPC service and prints its port. Kept free of heavy
  * imports so the CLI can start it before loading the SDKs, overlapping the two start-ups.
@@ -24,7 +30,7 @@ export function spawnPolicyPack(directory: string): PolicyPackProcess {
     if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
         throw new PolicyPackError(`${dir} is not a policy pack: PulumiPolicy.yaml is missing`);
     }
-    const child = spawn(process.execPath, ["-r", registerScript, "-e", `require(${JSON.stringify(dir)})`], {
+    const child = spawn(process.execPath, [...engineNodeOptions, "-r", registerScript, "-e", `require(${JSON.stringify(dir)})`], {
         cwd: dir,
         stdio: ["ignore", "pipe", "pipe"],
     });

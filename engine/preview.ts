@@ -10,6 +10,7 @@ import { DefaultProviderDisabledError, RecordedResource, RecordingMonitor } from
 import { OFFLINE_ACCOUNT_ID } from "./outputs/context";
 import { RealisticOutputs } from "./outputs";
 import { loadProjectStack, ProjectStack } from "./project";
+import { skipSdkBookkeeping } from "./sdk-bookkeeping";
 
 export const ORGANIZATION = "organization";
 
@@ -91,6 +92,7 @@ async function runProgram(
     project: ProjectStack,
     onRegistered: RegistrationListener,
 ): Promise<Pick<PreviewResult, "resources" | "outputs" | "error"> & { monitor: RecordingMonitor }> {
+    skipSdkBookkeeping();
     const outputSource = new RealisticOutputs();
     const providerOf = (reference: string | undefined) =>
         reference ? monitor.resource(reference.slice(0, reference.lastIndexOf("::"))) : undefined;

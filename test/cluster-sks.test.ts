@@ -26,7 +26,7 @@ interface ProviderSchema {
     resources: Record<string, SchemaResource>;
 }
 
-const schema = JSON.parse(fs.readFileSync(path.join(repositoryRoot, "..", "shared", "reference", "exoscale-schema.json"), "utf8")) as ProviderSchema;
+const schema = JSON.parse(fs.readFileSync(path.join(repositoryRoot, "sdk", "exoscale", "schema.json"), "utf8")) as ProviderSchema;
 const day = 24 * 60 * 60;
 
 const T = {

@@ -27,9 +27,18 @@ const packageFallbacks: Record<string, OutputFactory> = {
 export function providerInput<T>(provider: RecordedResource | undefined, key: string): T | undefined {
     const value = provider?.inputs[key];
     if (typeof value === "string" && /^[[{]/.test(value)) {
-        return JSON.parse(value) as T;
+        return parsedJson(value) as T;
     }
     return value as T | undefined;
+}
+
+/** Every resource of a provider asks for the same few provider inputs; parse each text once. */
+const parsedJsonCache = new Map<string, unknown>();
+function parsedJson(text: string): unknown {
+    if (!parsedJsonCache.has(text)) {
+        parsedJsonCache.set(text, JSON.parse(text));
+    }
+    return parsedJsonCache.get(text);
 }
 
 function awsTagsAll(inputs: Record<string, any>, provider: RecordedResource | undefined): Record<string, string> | undefined {
