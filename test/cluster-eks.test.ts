@@ -172,6 +172,11 @@ describe("EKS cluster", () => {
                 expect(named(result, "aws:eks/addon:Addon", "eks-aws-ebs-csi-driver").dependencies).to.include(group.urn);
             });
 
+            it("turns on the VPC CNI's network policy agent, so NetworkPolicies are enforced", async () => {
+                const cni = named(await previewOnce(stack), "aws:eks/addon:Addon", "eks-vpc-cni");
+                expect(JSON.parse(cni.inputs.configurationValues)).to.deep.equal({ enableNetworkPolicy: "true" });
+            });
+
             it("gives the EBS CSI controller and the VPC CNI their own IRSA roles, trust pinned on sub and aud", async () => {
                 const result = await previewOnce(stack);
                 const cluster = eksCluster(result);

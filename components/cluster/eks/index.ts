@@ -160,7 +160,12 @@ export class EksCluster extends pulumi.ComponentResource implements PlatformClus
         const cni = serviceAccountRole(`${name}-vpc-cni`, { oidc, account: vpcCniAccount, managedPolicy: "AmazonEKS_CNI_Policy", partition }, this);
         // Nodes only turn Ready with a CNI, so vpc-cni and kube-proxy come before the node groups.
         const nodeNetworking = [
-            addon("vpc-cni", args.addonVersions.vpcCni, { serviceAccountRoleArn: cni.role.arn }, [cni.attachment]),
+            // Without the network policy agent, NetworkPolicies (every namespace's default-deny,
+            // the tenants' included) are accepted by the API server and never enforced.
+            addon("vpc-cni", args.addonVersions.vpcCni, {
+                serviceAccountRoleArn: cni.role.arn,
+                configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
+            }, [cni.attachment]),
             addon("kube-proxy", args.addonVersions.kubeProxy),
         ];
 
