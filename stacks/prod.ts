@@ -1,18 +1,10 @@
 import { StackConfig } from "./config";
-import { eksCluster } from "./cluster-eks";
-import { sksCluster } from "./cluster-sks";
-import { buildFoundation, foundationOutputs } from "./foundation";
-import { frontend } from "./frontend";
-import { ingress } from "./ingress";
-import { tenants } from "./tenants";
+import { platform } from "./platform";
 
-/** Production: three AZs with NAT per AZ, the full-size platform. */
-export async function prod(config: StackConfig) {
-    const foundation = buildFoundation(config);
-    const eks = eksCluster(foundation);
-    const sks = sksCluster(foundation);
-    const site = frontend(foundation);
-    const edge = ingress(foundation, { eks: eks.cluster, sks: sks.cluster });
-    const ringfences = await tenants(foundation, eks.cluster);
-    return { ...foundationOutputs(foundation), ...site.outputs, ...eks.outputs, ...sks.outputs, ...edge.outputs, ...ringfences.outputs };
+/**
+ * Production: the full platform, held by the production rules in `stacks/config` (three AZs with
+ * a NAT gateway each, Multi-AZ databases, a restricted API endpoint) and sized by Pulumi.prod.yaml.
+ */
+export function prod(config: StackConfig) {
+    return platform(config);
 }
