@@ -2,8 +2,9 @@ import { StackConfig } from "./config";
 import { platform } from "./platform";
 
 /**
- * Production: the full platform, held by the production rules in `stacks/config` (three AZs with
- * a NAT gateway each, Multi-AZ databases, a restricted API endpoint) and sized by Pulumi.prod.yaml.
+ * Production: the full platform, sized by its stack file and held to production's rules: the
+ * config schema's (three AZs with a NAT gateway each, no API endpoint open to the internet) and the
+ * feature modules' environment defaults (Multi-AZ databases, 30-day backups, `pro` SKS).
  */
 export function prod(config: StackConfig) {
     return platform(config);

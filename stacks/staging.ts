@@ -2,8 +2,9 @@ import { StackConfig } from "./config";
 import { platform } from "./platform";
 
 /**
- * Staging and development: the same platform, smaller and cheaper (sizes from the stack file,
- * Let's Encrypt's staging issuer, single NAT gateway, single-AZ databases).
+ * Staging and development: the same platform, smaller and cheaper: sizes from the stack file, and
+ * the feature modules' environment defaults (single-AZ databases, Let's Encrypt's staging issuer,
+ * `starter` SKS).
  */
 export function staging(config: StackConfig) {
     return platform(config);
