@@ -532,7 +532,7 @@ describe("Ringfence", () => {
                 const validation = childOf(tenant, "aws:acm/certificateValidation:CertificateValidation");
                 expect(oac.inputs).to.include({ originAccessControlOriginType: "s3", signingBehavior: "always", signingProtocol: "sigv4" });
                 expect(distribution.origins).to.deep.equal([
-                    { originId: "tenant-bucket", domainName: bucket.outputs.bucketRegionalDomainName, originPath: "/public", originAccessControlId: oac.id },
+                    { originId: "s3-origin", domainName: bucket.outputs.bucketRegionalDomainName, originPath: "/public", originAccessControlId: oac.id },
                 ]);
                 expect(distribution.aliases).to.deep.equal([`${tenant.name}.cdn.platform.example.com`]);
                 expect(distribution.defaultCacheBehavior.viewerProtocolPolicy).to.equal("redirect-to-https");

@@ -129,7 +129,7 @@ describe("S3Cdn", () => {
             expect(oac.inputs).to.include({ originAccessControlOriginType: "s3", signingBehavior: "always", signingProtocol: "sigv4" });
             const [origin] = distributionOf(result).inputs.origins;
             expect(origin).to.deep.equal({
-                originId: "site-bucket",
+                originId: "s3-origin",
                 domainName: "myfrontend.s3.eu-west-1.amazonaws.com",
                 originAccessControlId: oac.id,
             });

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PriceClass } from "../s3-cdn";
+import { s3Distribution } from "../s3-cdn/distribution";
 import { siteRecord, validatedCertificate, zoneIdOf } from "../s3-cdn/dns";
 
 export interface TenantCdnArgs {
@@ -18,53 +19,23 @@ export interface TenantCdnArgs {
     readonly tags: Record<string, string>;
 }
 
-const originId = "tenant-bucket";
-
 /**
- * CloudFront in front of the tenant bucket's CDN prefix: Origin Access Control signs every
- * origin request, viewers are redirected to HTTPS and need TLS 1.2, and the certificate is
- * validated in Cloudflare like the S3Cdn component's. `opts` carries the parent (with the
+ * CloudFront in front of the tenant bucket's CDN prefix, configured like every platform CDN
+ * (`s3Distribution`: OAC, HTTPS only, TLS 1.2), with the certificate validated in Cloudflare like
+ * the S3Cdn component's. `opts` carries the parent (with the
  * `cloudflare` provider) and the AWS provider of the distribution.
  */
 export function tenantCdn(name: string, args: TenantCdnArgs, opts: pulumi.CustomResourceOptions & { parent: pulumi.Resource }): aws.cloudfront.Distribution {
     const zoneId = zoneIdOf(args.zoneName, opts.parent);
     const certificate = validatedCertificate({ name, dnsEntry: args.domain, zoneId, provider: args.certificateProvider, parent: opts.parent });
-    const originAccessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
-        description: `${name}: CloudFront signs every request to the tenant bucket`,
-        originAccessControlOriginType: "s3",
-        signingBehavior: "always",
-        signingProtocol: "sigv4",
-    }, opts);
-    const cachingOptimized = aws.cloudfront.getCachePolicyOutput({ name: "Managed-CachingOptimized" }, opts);
-
-    const distribution = new aws.cloudfront.Distribution(name, {
-        enabled: true,
-        comment: `${name}: ${args.domain}`,
-        aliases: [args.domain],
-        httpVersion: "http2and3",
-        isIpv6Enabled: true,
+    const distribution = s3Distribution(name, `${name}-oac`, {
+        domain: args.domain,
+        description: `${name}: ${args.domain}`,
+        bucket: args.bucket,
+        certificateArn: certificate.certificateArn,
         priceClass: args.priceClass,
-        origins: [{
-            originId,
-            domainName: args.bucket.bucketRegionalDomainName,
-            originPath: `/${args.prefix}`,
-            originAccessControlId: originAccessControl.id,
-        }],
-        defaultCacheBehavior: {
-            targetOriginId: originId,
-            viewerProtocolPolicy: "redirect-to-https",
-            allowedMethods: ["GET", "HEAD", "OPTIONS"],
-            cachedMethods: ["GET", "HEAD"],
-            compress: true,
-            cachePolicyId: cachingOptimized.id,
-        },
-        restrictions: { geoRestriction: { restrictionType: "none" } },
-        viewerCertificate: {
-            acmCertificateArn: certificate.certificateArn,
-            sslSupportMethod: "sni-only",
-            minimumProtocolVersion: "TLSv1.2_2021",
-        },
-        tags: args.tags,
+        originPath: args.prefix,
+        extra: { tags: args.tags },
     }, opts);
     siteRecord(name, { dnsEntry: args.domain, zoneId, target: distribution.domainName, proxied: false }, opts.parent);
     return distribution;

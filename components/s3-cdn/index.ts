@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PriceClass, resolveArgs, S3CdnArgs } from "./args";
 import { privateBucket } from "./buckets";
+import { s3Distribution } from "./distribution";
 import { siteRecord, validatedCertificate, zoneIdOf } from "./dns";
 import { deployPolicy, logBucketPolicy, siteBucketPolicy } from "./policies";
 
@@ -9,8 +10,6 @@ export { PriceClass, S3CdnArgs, S3CdnLoggingArgs } from "./args";
 
 /** Strict-Transport-Security max-age: two years, the value browsers' preload lists expect. */
 const hstsMaxAgeSeconds = 63072000;
-
-const originId = "site-bucket";
 
 /**
  * A static site from a private S3 bucket behind CloudFront, on its own hostname with an ACM
@@ -91,12 +90,6 @@ export class S3Cdn extends pulumi.ComponentResource {
         const zoneId = zoneIdOf(resolved.zoneName, this);
         const certificate = validatedCertificate({ name, dnsEntry: resolved.dnsEntry, zoneId, provider: certificateProvider, parent: this });
 
-        const originAccessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
-            description: `S3Cdn ${name}: CloudFront signs every request to ${resolved.bucketName}`,
-            originAccessControlOriginType: "s3",
-            signingBehavior: "always",
-            signingProtocol: "sigv4",
-        }, parent);
         const securityHeaders = new aws.cloudfront.ResponseHeadersPolicy(`${name}-security-headers`, {
             comment: `S3Cdn ${name}: security headers`,
             securityHeadersConfig: {
@@ -106,45 +99,24 @@ export class S3Cdn extends pulumi.ComponentResource {
                 referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
             },
         }, parent);
-        const cachingOptimized = aws.cloudfront.getCachePolicyOutput({ name: "Managed-CachingOptimized" }, parent);
-
-        const distribution = new aws.cloudfront.Distribution(`${name}-distribution`, {
-            enabled: true,
-            // CloudFront caps comments at 128 characters; a hostname alone may reach 253.
-            comment: `S3Cdn ${name}: ${resolved.dnsEntry}`.slice(0, 128),
-            aliases: [resolved.dnsEntry],
-            defaultRootObject: "index.html",
-            httpVersion: "http2and3",
-            isIpv6Enabled: true,
+        const distribution = s3Distribution(`${name}-distribution`, `${name}-oac`, {
+            domain: resolved.dnsEntry,
+            description: `S3Cdn ${name}: ${resolved.dnsEntry}`,
+            bucket: site.bucket,
+            certificateArn: certificate.certificateArn,
             priceClass,
-            origins: [{
-                originId,
-                domainName: site.bucket.bucketRegionalDomainName,
-                originAccessControlId: originAccessControl.id,
-            }],
-            defaultCacheBehavior: {
-                targetOriginId: originId,
-                viewerProtocolPolicy: "redirect-to-https",
-                allowedMethods: ["GET", "HEAD", "OPTIONS"],
-                cachedMethods: ["GET", "HEAD"],
-                compress: true,
-                cachePolicyId: cachingOptimized.id,
-                responseHeadersPolicyId: securityHeaders.id,
+            responseHeadersPolicyId: securityHeaders.id,
+            extra: {
+                defaultRootObject: "index.html",
+                // S3 answers 403, not 404, for a missing key when the reader may not list the bucket.
+                customErrorResponses: resolved.spaFallback
+                    ? [403, 404].map((errorCode) => ({ errorCode, responseCode: 200, responsePagePath: "/index.html" }))
+                    : [],
+                // Standard logging addresses the bucket by its global domain name, not the regional one.
+                loggingConfig: logs && logging
+                    ? { bucket: logs.bucket.bucketDomainName, prefix: logging.prefix, includeCookies: false }
+                    : undefined,
             },
-            // S3 answers 403, not 404, for a missing key when the reader may not list the bucket.
-            customErrorResponses: resolved.spaFallback
-                ? [403, 404].map((errorCode) => ({ errorCode, responseCode: 200, responsePagePath: "/index.html" }))
-                : [],
-            restrictions: { geoRestriction: { restrictionType: "none" } },
-            viewerCertificate: {
-                acmCertificateArn: certificate.certificateArn,
-                sslSupportMethod: "sni-only",
-                minimumProtocolVersion: "TLSv1.2_2021",
-            },
-            // Standard logging addresses the bucket by its global domain name, not the regional one.
-            loggingConfig: logs && logging
-                ? { bucket: logs.bucket.bucketDomainName, prefix: logging.prefix, includeCookies: false }
-                : undefined,
         }, parent);
 
         new aws.s3.BucketPolicy(`${name}-bucket`, {
