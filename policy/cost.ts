@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { bucketOf, bucketTypes, isProduction } from "./util";
+import { bucketOf, bucketTypes, isProduction, ofType } from "./util";
 
 export interface InstanceSizeConfig {
     maxNonProductionSize: string;
@@ -65,14 +65,14 @@ export const cloudFrontPriceClass: ResourceValidationPolicy = {
     name: "cloudfront-price-class",
     description: "Outside production, CloudFront distributions use PriceClass_100 (North America and Europe edges only).",
     enforcementLevel: "mandatory",
-    validateResource: (args, reportViolation) => {
-        if (args.type !== "aws:cloudfront/distribution:Distribution" || isProduction(args.props, args.provider?.props)) {
+    validateResource: ofType("aws:cloudfront/distribution:Distribution", (_props, args, reportViolation) => {
+        if (isProduction(args.props, args.provider?.props)) {
             return;
         }
         if (args.props.priceClass !== "PriceClass_100") {
             reportViolation(`priceClass is ${JSON.stringify(args.props.priceClass)}; PriceClass_100 outside production`);
         }
-    },
+    }),
 };
 
 export interface LogRetentionConfig {
@@ -84,27 +84,24 @@ export const logRetention: ResourceValidationPolicy = {
     description: "CloudWatch log groups set a retention; logs kept forever are a cost that only grows.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { maxRetentionDays: { type: "integer", default: 731 } } },
-    validateResource: (args, reportViolation) => {
-        if (args.type !== "aws:cloudwatch/logGroup:LogGroup") {
-            return;
-        }
+    validateResource: ofType("aws:cloudwatch/logGroup:LogGroup", (_props, args, reportViolation) => {
         const { maxRetentionDays } = args.getConfig<LogRetentionConfig>();
         const days = args.props.retentionInDays ?? 0;
         if (days <= 0 || days > maxRetentionDays) {
             reportViolation(`retentionInDays is ${days || "unset (never expire)"}; set 1 to ${maxRetentionDays} days`);
         }
-    },
+    }),
 };
 
 export const multiAzOutsideProduction: ResourceValidationPolicy = {
     name: "rds-multi-az-outside-production",
     description: "Multi-AZ RDS doubles the instance cost; outside production a single AZ with backups is enough.",
     enforcementLevel: "advisory",
-    validateResource: (args, reportViolation) => {
-        if (args.type === "aws:rds/instance:Instance" && args.props.multiAz === true && !isProduction(args.props, args.provider?.props)) {
+    validateResource: ofType("aws:rds/instance:Instance", (_props, args, reportViolation) => {
+        if (args.props.multiAz === true && !isProduction(args.props, args.provider?.props)) {
             reportViolation("multiAz is true outside production");
         }
-    },
+    }),
 };
 
 const versioningTypes = new Set(["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"]);

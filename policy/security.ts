@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { statements } from "./util";
+import { ofType, statements } from "./util";
 
 /** Identity policies and where each keeps its document(s). */
 const identityPolicyDocuments: Record<string, (props: Record<string, any>) => unknown[]> = {
@@ -37,10 +37,7 @@ export const irsaTrustPinned: ResourceValidationPolicy = {
     name: "irsa-trust-pinned",
     description: "Roles assumed with web identity (IRSA) pin both the token's `sub` (one service account) and `aud` (sts.amazonaws.com) with StringEquals.",
     enforcementLevel: "mandatory",
-    validateResource: (args, reportViolation) => {
-        if (args.type !== "aws:iam/role:Role") {
-            return;
-        }
+    validateResource: ofType("aws:iam/role:Role", (_props, args, reportViolation) => {
         for (const statement of statements(args.props.assumeRolePolicy)) {
             if (statement.Effect !== "Allow" || !statement.Action.includes("sts:AssumeRoleWithWebIdentity")) {
                 continue;
@@ -61,7 +58,7 @@ export const irsaTrustPinned: ResourceValidationPolicy = {
                 reportViolation(`StringEquals "${issuer}:aud" must be "sts.amazonaws.com"; found ${JSON.stringify(aud)}`);
             }
         }
-    },
+    }),
 };
 
 export interface PublicIngressConfig {
@@ -172,11 +169,8 @@ export const eksClusterHardening: ResourceValidationPolicy = {
     name: "eks-cluster-hardening",
     description: "EKS clusters encrypt secrets with KMS, log api/audit/authenticator, and never expose the API endpoint to the whole internet.",
     enforcementLevel: "mandatory",
-    validateResource: (args, reportViolation) => {
-        // The pulumi-eks component is opaque to policies: judge it by its own inputs.
-        if (args.type !== "eks:index:Cluster") {
-            return;
-        }
+    // The pulumi-eks component is opaque to policies: judge it by its own inputs.
+    validateResource: ofType("eks:index:Cluster", (_props, args, reportViolation) => {
         if (!args.props.encryptionConfigKeyArn) {
             reportViolation("encryptionConfigKeyArn must name a KMS key for envelope encryption of secrets");
         }
@@ -192,7 +186,7 @@ export const eksClusterHardening: ResourceValidationPolicy = {
                 reportViolation("the public API endpoint is open to 0.0.0.0/0; restrict publicAccessCidrs or disable endpointPublicAccess");
             }
         }
-    },
+    }),
 };
 
 /** The security domain of the pack. */

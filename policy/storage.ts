@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { bucketOf, bucketTypes } from "./util";
+import { bucketOf, bucketTypes, ofType } from "./util";
 
 /** Data that cannot be rebuilt from code: deleting one of these must take a deliberate step. */
 const statefulTypes = new Set([
@@ -25,16 +25,13 @@ export const s3PublicAccessBlocked: ResourceValidationPolicy = {
     name: "s3-public-access-blocked",
     description: "S3 public access blocks set all four flags; a bucket is never public (CloudFront reads through OAC).",
     enforcementLevel: "mandatory",
-    validateResource: (args, reportViolation) => {
-        if (!bucketSettings.publicAccessBlock.has(args.type)) {
-            return;
-        }
+    validateResource: ofType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", (_props, args, reportViolation) => {
         for (const flag of publicAccessFlags) {
             if (args.props[flag] !== true) {
                 reportViolation(`${flag} must be true`);
             }
         }
-    },
+    }),
 };
 
 export const s3BucketBaseline: StackValidationPolicy = {
@@ -86,10 +83,7 @@ export const rdsDataSafety: ResourceValidationPolicy = {
     description: "RDS instances are private, encrypted, deletion-protected, keep backups, take a final snapshot and let RDS manage the master password.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { minBackupRetentionDays: { type: "integer", default: 7 } } },
-    validateResource: (args, reportViolation) => {
-        if (args.type !== "aws:rds/instance:Instance") {
-            return;
-        }
+    validateResource: ofType("aws:rds/instance:Instance", (_props, args, reportViolation) => {
         const { minBackupRetentionDays } = args.getConfig<RdsConfig>();
         const db = args.props;
         if (db.publiclyAccessible === true) {
@@ -110,7 +104,7 @@ export const rdsDataSafety: ResourceValidationPolicy = {
         if (db.password !== undefined || db.manageMasterUserPassword !== true) {
             reportViolation("set manageMasterUserPassword: true instead of a password (the password then never passes through config or state)");
         }
-    },
+    }),
 };
 
 export interface KmsConfig {
@@ -122,10 +116,7 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
     description: "Symmetric KMS keys rotate yearly and keep a deletion window long enough to notice a mistake.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { minDeletionWindowDays: { type: "integer", default: 30 } } },
-    validateResource: (args, reportViolation) => {
-        if (args.type !== "aws:kms/key:Key") {
-            return;
-        }
+    validateResource: ofType("aws:kms/key:Key", (_props, args, reportViolation) => {
         const { minDeletionWindowDays } = args.getConfig<KmsConfig>();
         const symmetric = (args.props.customerMasterKeySpec ?? args.props.keySpec ?? "SYMMETRIC_DEFAULT") === "SYMMETRIC_DEFAULT";
         if (symmetric && args.props.enableKeyRotation !== true) {
@@ -136,7 +127,7 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
         if (window < minDeletionWindowDays) {
             reportViolation(`deletionWindowInDays is ${window}; at least ${minDeletionWindowDays}`);
         }
-    },
+    }),
 };
 
 /** The storage domain of the pack. */

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import taggableAwsTypes from "./taggable-aws-types.json";
-import { effectiveTags, providerDefaultTags, Tags } from "./util";
+import { effectiveTags, ofType, providerDefaultTags, Tags } from "./util";
 
 /** Values the `environment` tag may take, across every stack and account. */
 export const allowedEnvironments = ["production", "staging", "development", "shared"];
@@ -66,15 +66,12 @@ export const providerDefaultTagsPolicy: ResourceValidationPolicy = {
     description: "Every AWS provider sets defaultTags with department, environment and project, so no resource depends on remembering them.",
     enforcementLevel: "mandatory",
     configSchema: tagConfigSchema,
-    validateResource: (args, reportViolation) => {
-        if (args.type !== "pulumi:providers:aws") {
-            return;
-        }
+    validateResource: ofType("pulumi:providers:aws", (_props, args, reportViolation) => {
         const { allowedDepartments } = args.getConfig<TagPolicyConfig>();
         for (const problem of tagProblems(providerDefaultTags(args.props), allowedDepartments)) {
             reportViolation(`defaultTags: ${problem}`);
         }
-    },
+    }),
 };
 
 /** The tag domain of the pack. */

@@ -1,4 +1,5 @@
-import { PolicyResource } from "@pulumi/policy";
+import { PolicyResource, ReportViolation, ResourceValidation, ResourceValidationArgs, validateResourceOfType } from "@pulumi/policy";
+import { Resource } from "@pulumi/pulumi";
 
 /** Helpers shared by the policy domains: tags, IAM documents and stack lookups. */
 
@@ -62,4 +63,18 @@ export function bucketOf(setting: PolicyResource, buckets: PolicyResource[]): Po
         setting.propertyDependencies.bucket?.find((dependency) => bucketTypes.has(dependency.type)) ??
         buckets.find((bucket) => bucket.props.bucket === setting.props.bucket || bucket.props.id === setting.props.bucket)
     );
+}
+
+/**
+ * Restricts a validation to one type token, as `validateResourceOfType` does for an SDK class.
+ * The policy server deserializes a resource once for every policy that may apply to it; a
+ * validation marked with its type is skipped for every other resource, and the pack need not load
+ * the provider SDK to name the type.
+ */
+export function ofType(
+    token: string,
+    validate: (props: Record<string, any>, args: ResourceValidationArgs, reportViolation: ReportViolation) => void,
+): ResourceValidation {
+    const resourceClass = { __pulumiType: token } as unknown as new () => Resource;
+    return validateResourceOfType(resourceClass, validate as never);
 }
