@@ -151,6 +151,29 @@ async function runProgram(
 }
 
 /**
+ * Analyze requests waiting on the pack are held as built messages; a few dozen in flight keep the
+ * pack busy without holding thousands of them in memory when the program outruns it.
+ */
+const maxAnalysesInFlight = 32;
+
+function concurrencyLimit(max: number) {
+    let active = 0;
+    const waiting: (() => void)[] = [];
+    return async <T>(task: () => Promise<T>): Promise<T> => {
+        if (active >= max) {
+            await new Promise<void>((resolve) => waiting.push(resolve));
+        }
+        active++;
+        try {
+            return await task();
+        } finally {
+            active--;
+            waiting.shift()?.();
+        }
+    };
+}
+
+/**
  * The offline `pulumi preview --policy-pack policy`: run the program, analyzing each resource as
  * it registers (as the CLI does per step, which overlaps the pack's work with the program's), then
  * AnalyzeStack over the resolved state.
@@ -169,9 +192,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
     configured?.catch(() => undefined);
 
     const analyses: Promise<PolicyViolation[]>[] = [];
+    const inFlight = concurrencyLimit(maxAnalysesInFlight);
     const run = await runProgram(project, (resource, provider) => {
         if (configured) {
-            const analysis = configured.then((host) => host.analyzeResource(resource, provider));
+            const analysis = configured.then((host) => inFlight(() => host.analyzeResource(resource, provider)));
             analysis.catch(() => undefined);
             analyses.push(analysis);
         }
