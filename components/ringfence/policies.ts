@@ -2,20 +2,7 @@
  * The IAM documents of a ringfence: pure functions of ARNs, so tests can evaluate the exact
  * documents the stack registers. Each one names only this tenant's resources.
  */
-
-export interface PolicyStatement {
-    Sid: string;
-    Effect: "Allow" | "Deny";
-    Principal?: "*" | { AWS: string } | { Service: string };
-    Action: string | string[];
-    Resource: string | string[];
-    Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-export interface PolicyDocument {
-    Version: "2012-10-17";
-    Statement: PolicyStatement[];
-}
+import { allowCloudFrontRead, denyInsecureTransport, PolicyDocument } from "../iam/documents";
 
 /** The tenant's key, bucket, distribution and role, as the key and bucket policies name them. */
 export interface TenantResourceArns {
@@ -128,14 +115,7 @@ export function tenantBucketPolicy(arns: TenantResourceArns): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [arns.bucketArn, objects],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureTransport(arns.bucketArn),
             {
                 Sid: "DenyUploadsWithoutKms",
                 Effect: "Deny",
@@ -152,14 +132,7 @@ export function tenantBucketPolicy(arns: TenantResourceArns): PolicyDocument {
                 Resource: objects,
                 Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": arns.keyArn } },
             },
-            {
-                Sid: "TenantDistributionReadsCdnPrefix",
-                Effect: "Allow",
-                Principal: { Service: "cloudfront.amazonaws.com" },
-                Action: "s3:GetObject",
-                Resource: `${arns.bucketArn}/${arns.cdnPrefix}/*`,
-                Condition: { StringEquals: { "AWS:SourceArn": arns.distributionArn } },
-            },
+            allowCloudFrontRead("TenantDistributionReadsCdnPrefix", `${arns.bucketArn}/${arns.cdnPrefix}/*`, arns.distributionArn),
         ],
     };
 }

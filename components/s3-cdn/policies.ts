@@ -1,30 +1,5 @@
 /** IAM documents of an S3Cdn: pure functions of ARNs, so tests can read them statement by statement. */
-
-export interface PolicyStatement {
-    Sid: string;
-    Effect: "Allow" | "Deny";
-    Principal?: "*" | { Service: string };
-    Action: string | string[];
-    Resource: string | string[];
-    Condition?: Record<string, Record<string, string>>;
-}
-
-export interface PolicyDocument {
-    Version: "2012-10-17";
-    Statement: PolicyStatement[];
-}
-
-/** Refuses every request to the bucket or its objects that arrives over plain HTTP. */
-export function denyInsecureTransport(bucketArn: string): PolicyStatement {
-    return {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    };
-}
+import { allowCloudFrontRead, denyInsecureTransport, PolicyDocument } from "../iam/documents";
 
 /**
  * The site bucket: CloudFront reads objects through Origin Access Control, and only on behalf of
@@ -36,14 +11,7 @@ export function siteBucketPolicy(bucketArn: string, distributionArn: string): Po
         Version: "2012-10-17",
         Statement: [
             denyInsecureTransport(bucketArn),
-            {
-                Sid: "AllowCloudFrontReadThroughOac",
-                Effect: "Allow",
-                Principal: { Service: "cloudfront.amazonaws.com" },
-                Action: "s3:GetObject",
-                Resource: `${bucketArn}/*`,
-                Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
-            },
+            allowCloudFrontRead("AllowCloudFrontReadThroughOac", `${bucketArn}/*`, distributionArn),
         ],
     };
 }
