@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     JSON.stringify(previewJson(result));
     const mandatory = result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     const policyPackMaxRssKb = peakMemoryKb(policyPack.child.pid);
+    policyPack.child.kill();
     console.log(JSON.stringify({ resources: result.resources.length, mandatory, maxRssKb: process.resourceUsage().maxRSS, policyPackMaxRssKb }));
 }
 

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     ]);
     const policyHost = PolicyPackHost.connect(policyPack);
     policyHost.catch(() => undefined);
-    const result = await preview({ stack: args.stack, root, policyPackConfig, policyHost });
+    const result = await preview({ stack: args.stack, root, policyPackConfig, policyHost }).finally(() => policyPack.child.kill());
     console.log(`Previewing update (${result.stack}) offline:\n`);
     console.log(renderTree(result.resources));
     if (result.error) {

@@ -30,11 +30,16 @@ export function spawnPolicyPack(directory: string): PolicyPackProcess {
     if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
         throw new PolicyPackError(`${dir} is not a policy pack: PulumiPolicy.yaml is missing`);
     }
-    // Stopping the pack is a clean exit, so its process saves the compiled-code cache for the next start.
-    const program = `process.on("SIGTERM", () => process.exit(0)); require(${JSON.stringify(dir)});`;
+    // The pack exits cleanly (saving its compiled-code cache) when stopped, and when its parent goes
+    // away without stopping it: its stdin, a pipe from the parent, then closes.
+    const program = [
+        `process.on("SIGTERM", () => process.exit(0));`,
+        `process.stdin.on("end", () => process.exit(0)).resume();`,
+        `require(${JSON.stringify(dir)});`,
+    ].join(" ");
     const child = spawn(process.execPath, [...engineNodeOptions, "-r", registerScript, "-e", program], {
         cwd: dir,
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["pipe", "pipe", "pipe"],
     });
     const port = new Promise<string>((resolve, reject) => {
         let stdout = "";

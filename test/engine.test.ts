@@ -1,6 +1,9 @@
 import { expect } from "chai";
+import { execFile } from "child_process";
 import * as path from "path";
+import { promisify } from "util";
 import { OFFLINE_ACCOUNT_ID } from "../engine/outputs/context";
+import { repositoryRoot } from "../engine/preview";
 import { previewJson } from "../engine/render";
 import { named, previewStack } from "./helpers/preview";
 
@@ -104,6 +107,27 @@ describe("offline preview engine", () => {
             process.off("unhandledRejection", collect);
         }
         expect(stray).to.deep.equal([]);
+    });
+
+    it("never leaves a policy pack process behind when its parent exits without stopping it", async () => {
+        const spawner = `const { spawnPolicyPack } = require(${JSON.stringify(path.join(repositoryRoot, "engine", "policy-process"))});
+            const pack = spawnPolicyPack(${JSON.stringify(path.join(repositoryRoot, "policy"))});
+            pack.port.then(() => { console.log(pack.child.pid); process.exit(0); });`;
+        const register = path.join(repositoryRoot, "engine", "register.js");
+        const { stdout } = await promisify(execFile)(process.execPath, ["-r", register, "-e", spawner]);
+        const pid = Number(stdout.trim());
+        const alive = () => {
+            try {
+                process.kill(pid, 0);
+                return true;
+            } catch {
+                return false;
+            }
+        };
+        for (let poll = 0; poll < 100 && alive(); poll++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(alive(), `policy pack process ${pid}`).to.equal(false);
     });
 
     it("writes the pulumi preview --json shape", async () => {
