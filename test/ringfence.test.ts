@@ -168,7 +168,6 @@ describe("Ringfence", () => {
 
         it("tags the tenant's AWS resources with the tenant", () => {
             for (const tenant of tenants) {
-                // The certificate comes from S3Cdn's validatedCertificate, which takes no tags.
                 const tagged = tenant.children.filter((c) => c.type.startsWith("aws:") && c.inputs.tags !== undefined);
                 expect(tagged.map((c) => c.type)).to.include.members([
                     "aws:iam/role:Role",
@@ -177,6 +176,7 @@ describe("Ringfence", () => {
                     "aws:rds/instance:Instance",
                     "aws:ec2/securityGroup:SecurityGroup",
                     "aws:cloudfront/distribution:Distribution",
+                    "aws:acm/certificate:Certificate",
                 ]);
                 for (const child of tagged) {
                     expect(child.inputs.tags.tenant, child.name).to.equal(tenant.name);
@@ -623,6 +623,16 @@ describe("Ringfence", () => {
             expect(await problemsWith([tenant("acme", "eu-central-1"), tenant("globex", "eu-west-3"), again])).to.deep.equal([
                 'platform:tenants[2].name: found "acme"; expected a name not used by platform:tenants[0]',
                 'platform:tenants[2].cdnDomain: found "acme.cdn.staging.platform.example.com"; expected a hostname not used by platform:tenants[0]',
+            ]);
+        });
+
+        it("reports a duplicate name in the same run as another entry's unknown region", async () => {
+            const problems = await problemsWith([tenant("acme", "eu-central-1"), tenant("acme", "eu-wst-3")]);
+            expect(problems).to.have.length(3);
+            expect(problems[0]).to.match(/^platform:tenants\[1\]\.region: found "eu-wst-3"; allowed: /);
+            expect(problems.slice(1)).to.deep.equal([
+                'platform:tenants[1].name: found "acme"; expected a name not used by platform:tenants[0]',
+                'platform:tenants[1].cdnDomain: found "acme.cdn.staging.platform.example.com"; expected a hostname not used by platform:tenants[0]',
             ]);
         });
 

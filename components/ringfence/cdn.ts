@@ -27,7 +27,7 @@ export interface TenantCdnArgs {
  */
 export function tenantCdn(name: string, args: TenantCdnArgs, opts: pulumi.CustomResourceOptions & { parent: pulumi.Resource }): aws.cloudfront.Distribution {
     const zoneId = zoneIdOf(args.zoneName, opts.parent);
-    const certificate = validatedCertificate({ name, dnsEntry: args.domain, zoneId, provider: args.certificateProvider, parent: opts.parent });
+    const certificate = validatedCertificate({ name, dnsEntry: args.domain, zoneId, provider: args.certificateProvider, parent: opts.parent, tags: args.tags });
     const distribution = s3Distribution(name, `${name}-oac`, {
         domain: args.domain,
         description: `${name}: ${args.domain}`,

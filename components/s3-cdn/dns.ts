@@ -24,6 +24,8 @@ export interface ValidatedCertificateArgs {
     /** The us-east-1 provider: CloudFront only takes certificates from there. */
     readonly provider: aws.Provider;
     readonly parent: pulumi.Resource;
+    /** Tags beyond the provider's default tags. Default: none. */
+    readonly tags?: Record<string, string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function validatedCertificate(args: ValidatedCertificateArgs): aws.acm.Ce
     const certificate = new aws.acm.Certificate(`${name}-certificate`, {
         domainName: dnsEntry,
         validationMethod: "DNS",
+        tags: args.tags,
     }, { parent, provider });
     const challenge = certificate.domainValidationOptions.apply((options) => {
         const option = options.find((candidate) => candidate.domainName === dnsEntry);

@@ -75,14 +75,22 @@ const tenantSchema = strictObject({
     offboarding: z.boolean().optional(),
 });
 
-/** `platform:tenants`: one ringfence each; names and CDN hostnames unique. */
-export const tenantsSchema = z.array(tenantSchema).superRefine((tenants, ctx) => {
+/**
+ * Names and CDN hostnames are unique. The check also runs when some entry is otherwise invalid
+ * (zod skips refinements of a failed value by default), so a duplicate is reported in the same
+ * run as, say, an unknown region.
+ */
+const uniqueTenants = z.superRefine((tenants: unknown[], ctx) => {
     const unique = (key: "name" | "cdnDomain", what: string) => {
-        const firstIndex = new Map<string, number>();
+        const firstIndex = new Map<unknown, number>();
         tenants.forEach((tenant, index) => {
-            const first = firstIndex.get(tenant[key]);
+            const value = (tenant as Record<string, unknown> | undefined)?.[key];
+            if (typeof value !== "string") {
+                return;
+            }
+            const first = firstIndex.get(value);
             if (first === undefined) {
-                firstIndex.set(tenant[key], index);
+                firstIndex.set(value, index);
             } else {
                 ctx.addIssue({ code: "custom", path: [index, key], message: `${what} not used by platform:tenants[${first}]` });
             }
@@ -91,6 +99,10 @@ export const tenantsSchema = z.array(tenantSchema).superRefine((tenants, ctx) =>
     unique("name", "a name");
     unique("cdnDomain", "a hostname");
 });
+uniqueTenants._zod.def.when = (payload) => Array.isArray(payload.value);
+
+/** `platform:tenants`: one ringfence each. */
+export const tenantsSchema = z.array(tenantSchema).check(uniqueTenants);
 
 export type TenantConfig = z.infer<typeof tenantSchema>;
 
