@@ -151,29 +151,6 @@ async function runProgram(
 }
 
 /**
- * Analyze requests waiting on the pack are held as built messages; a few dozen in flight keep the
- * pack busy without holding thousands of them in memory when the program outruns it.
- */
-const maxAnalysesInFlight = 32;
-
-function concurrencyLimit(max: number) {
-    let active = 0;
-    const waiting: (() => void)[] = [];
-    return async <T>(task: () => Promise<T>): Promise<T> => {
-        if (active >= max) {
-            await new Promise<void>((resolve) => waiting.push(resolve));
-        }
-        active++;
-        try {
-            return await task();
-        } finally {
-            active--;
-            waiting.shift()?.();
-        }
-    };
-}
-
-/**
  * The offline `pulumi preview --policy-pack policy`: run the program, analyzing each resource as
  * it registers (as the CLI does per step, which overlaps the pack's work with the program's), then
  * AnalyzeStack over the resolved state.
@@ -183,42 +160,39 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
     const project = applyOverrides(loadProjectStack(root, options.stack, secretPlaceholder), options.configOverrides);
     const policyDir = options.policyPack === false ? undefined : (options.policyPack ?? path.join(root, "policy"));
     const ownHost = options.policyHost === undefined && policyDir ? PolicyPackHost.start(policyDir) : undefined;
-    const hostStarting = options.policyHost ?? ownHost;
-    const configured = hostStarting && Promise.resolve(hostStarting).then(async (host) => {
-        await host.configure(options.policyPackConfig, { ...project, organization: ORGANIZATION });
-        return host;
-    });
-    // Failures surface once the program has run; until then nothing may go unhandled.
-    configured?.catch(() => undefined);
-
-    const analyses: Promise<PolicyViolation[]>[] = [];
-    const inFlight = concurrencyLimit(maxAnalysesInFlight);
-    const run = await runProgram(project, (resource, provider) => {
-        if (configured) {
-            const analysis = configured.then((host) => inFlight(() => host.analyzeResource(resource, provider)));
-            analysis.catch(() => undefined);
-            analyses.push(analysis);
-        }
-    });
-    const result: PreviewResult = {
-        project: project.project,
-        stack: project.stack,
-        account: OFFLINE_ACCOUNT_ID,
-        resources: run.resources,
-        outputs: run.outputs,
-        violations: [],
-        error: run.error,
-    };
     try {
-        if (configured && !run.error) {
-            const host = await configured;
+        // The pack is connected and configured before the program runs, as under the CLI: the
+        // program's synchronous stretches would otherwise hold up the connection, and every
+        // analysis would wait for the program to finish instead of overlapping with it.
+        const host = await (options.policyHost ?? ownHost);
+        await host?.configure(options.policyPackConfig, { ...project, organization: ORGANIZATION });
+
+        const analyses: Promise<PolicyViolation[]>[] = [];
+        const run = await runProgram(project, (resource, provider) => {
+            if (host) {
+                const analysis = host.analyzeResource(resource, provider);
+                // A failed program discards its analyses; until then none may go unhandled.
+                analysis.catch(() => undefined);
+                analyses.push(analysis);
+            }
+        });
+        const result: PreviewResult = {
+            project: project.project,
+            stack: project.stack,
+            account: OFFLINE_ACCOUNT_ID,
+            resources: run.resources,
+            outputs: run.outputs,
+            violations: [],
+            error: run.error,
+        };
+        if (host && !run.error) {
             const perResource = (await Promise.all(analyses)).flat();
             const providerOf = (resource: RecordedResource) =>
                 resource.provider ? run.monitor.resource(resource.provider.slice(0, resource.provider.lastIndexOf("::"))) : undefined;
             result.violations = [...perResource, ...(await host.analyzeStack(run.resources, providerOf))];
         }
+        return result;
     } finally {
         ownHost?.then((host) => host.stop(), () => undefined);
     }
-    return result;
 }
