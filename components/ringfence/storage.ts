@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { blockAllPublicAccess } from "../s3-cdn/buckets";
 
 export interface TenantBucketArgs {
     /** ARN of the tenant key: default encryption (SSE-KMS with an S3 bucket key). */
@@ -18,13 +19,7 @@ export interface TenantBucketArgs {
 export function tenantBucket(name: string, args: TenantBucketArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
     const bucket = new aws.s3.Bucket(name, { tags: args.tags }, opts);
 
-    new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, opts);
+    blockAllPublicAccess(`${name}-public-access`, bucket, opts);
     new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
     new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
         bucket: bucket.id,

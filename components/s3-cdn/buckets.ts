@@ -18,6 +18,17 @@ export interface PrivateBucket {
     readonly controls: pulumi.Resource[];
 }
 
+/** All four public access blocks on: no ACL or bucket policy can ever make the bucket public. */
+export function blockAllPublicAccess(name: string, bucket: aws.s3.Bucket, opts: pulumi.CustomResourceOptions): aws.s3.BucketPublicAccessBlock {
+    return new aws.s3.BucketPublicAccessBlock(name, {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    }, opts);
+}
+
 /**
  * A bucket no one reaches except through its policy: every public access block on, SSE-S3, and
  * lifecycle rules. `forceDestroy` stays off, so deleting a bucket that still holds objects fails
@@ -26,13 +37,7 @@ export interface PrivateBucket {
 export function privateBucket(name: string, args: PrivateBucketArgs, parent: pulumi.Resource): PrivateBucket {
     const opts = { parent };
     const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false }, opts);
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(name, {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, opts);
+    const publicAccessBlock = blockAllPublicAccess(name, bucket, opts);
     const ownership = new aws.s3.BucketOwnershipControls(name, {
         bucket: bucket.id,
         rule: { objectOwnership: args.objectOwnership },
