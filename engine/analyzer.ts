@@ -1,10 +1,10 @@
 import { ChildProcess } from "child_process";
-import * as grpc from "@grpc/grpc-js";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { framed, GrpcChannel } from "./grpc";
 import { RecordedResource } from "./monitor";
+import { forEachLengthDelimitedField, ProtoWriter, writeStruct } from "./protobuf";
 import { withoutResourceReferences } from "./wire";
 import { PolicyPackError, PolicyPackProcess, spawnPolicyPack } from "./policy-process";
 
@@ -37,8 +37,6 @@ const levels: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remedi
 const levelOf = (value: number): EnforcementLevel => levels[value] ?? "advisory";
 const levelCode = (level: EnforcementLevel): number => levels.indexOf(level);
 
-const maxMessage = 1024 * 1024 * 400;
-
 interface PolicySchema {
     properties: Record<string, { type?: string; default?: unknown; enum?: unknown[]; items?: { type?: string } }>;
     required: string[];
@@ -68,59 +66,120 @@ function matchesType(value: unknown, type: string | undefined): boolean {
     return type === undefined || actual === type || (type === "number" && actual === "integer");
 }
 
-function call<Req, Res>(client: any, method: string, request: Req): Promise<Res> {
-    return new Promise((resolve, reject) =>
-        client[method](request, (err: grpc.ServiceError | null, response: Res) => (err ? reject(err) : resolve(response))),
-    );
-}
+const analyzerService = "/pulumirpc.Analyzer";
+
+/** Field numbers of pulumi/proto/analyzer.proto, for the messages the engine encodes itself. */
+const field = {
+    analyzeRequest: { type: 1, properties: 2, urn: 3, name: 4, options: 5, provider: 6 },
+    analyzerResource: { parent: 7, dependencies: 8, propertyDependencies: 9 },
+    options: { protect: 1, ignoreChanges: 2, deleteBeforeReplace: 3, deleteBeforeReplaceDefined: 4, additionalSecretOutputs: 5, aliases: 6, parent: 8 },
+    analyzeStackRequest: { resources: 1 },
+    analyzeResponse: { diagnostics: 2 },
+} as const;
 
 function toStruct(value: Record<string, unknown>): structproto.Struct {
     return structproto.Struct.fromJavaScript(value as Record<string, structproto.JavaScriptValue>);
 }
 
-function resourceOptions(resource: RecordedResource): analyzerproto.AnalyzerResourceOptions {
-    const options = new analyzerproto.AnalyzerResourceOptions();
-    options.setProtect(resource.protect);
-    options.setIgnorechangesList(resource.ignoreChanges);
-    options.setDeletebeforereplace(resource.deleteBeforeReplace);
-    options.setDeletebeforereplacedefined(resource.deleteBeforeReplace);
-    options.setAdditionalsecretoutputsList(resource.additionalSecretOutputs);
-    options.setAliasesList(resource.aliases);
-    if (resource.parent) {
-        options.setParent(resource.parent);
-    }
-    return options;
+/** type, properties, urn, name and options: the fields AnalyzeRequest and AnalyzerResource share. */
+function writeResourceFields(writer: ProtoWriter, resource: RecordedResource, properties: Record<string, unknown>): void {
+    const { type, properties: propertiesField, urn, name, options: optionsField } = field.analyzeRequest;
+    writer.string(type, resource.type);
+    writeStruct(writer, propertiesField, withoutResourceReferences(properties));
+    writer.string(urn, resource.urn);
+    writer.string(name, resource.name);
+    const options = writer.begin(optionsField);
+    writer.bool(field.options.protect, resource.protect);
+    writer.strings(field.options.ignoreChanges, resource.ignoreChanges);
+    writer.bool(field.options.deleteBeforeReplace, resource.deleteBeforeReplace);
+    writer.bool(field.options.deleteBeforeReplaceDefined, resource.deleteBeforeReplace);
+    writer.strings(field.options.additionalSecretOutputs, resource.additionalSecretOutputs);
+    writer.strings(field.options.aliases, resource.aliases);
+    writer.string(field.options.parent, resource.parent);
+    writer.end(options);
 }
 
-/** A stack has a handful of providers and thousands of resources: build each provider's message once. */
-const providerMessages = new WeakMap<Record<string, unknown>, analyzerproto.AnalyzerProviderResource>();
+/**
+ * A stack has a handful of providers and thousands of resources: each provider's field (its
+ * inputs for Analyze, its outputs for AnalyzeStack) is encoded once.
+ */
+const providerFields = new WeakMap<Record<string, unknown>, Buffer>();
 
-function providerMessage(provider: RecordedResource, properties: Record<string, unknown>): analyzerproto.AnalyzerProviderResource {
-    let message = providerMessages.get(properties);
-    if (!message) {
-        message = new analyzerproto.AnalyzerProviderResource();
-        message.setType(provider.type);
-        message.setName(provider.name);
-        message.setUrn(provider.urn);
-        message.setProperties(toStruct(withoutResourceReferences(properties)));
-        providerMessages.set(properties, message);
+function writeProvider(writer: ProtoWriter, provider: RecordedResource, properties: Record<string, unknown>): void {
+    let bytes = providerFields.get(properties);
+    if (!bytes) {
+        const providerWriter = new ProtoWriter();
+        const { type, properties: propertiesField, urn, name } = field.analyzeRequest;
+        const at = providerWriter.begin(field.analyzeRequest.provider);
+        providerWriter.string(type, provider.type);
+        writeStruct(providerWriter, propertiesField, withoutResourceReferences(properties));
+        providerWriter.string(urn, provider.urn);
+        providerWriter.string(name, provider.name);
+        providerWriter.end(at);
+        bytes = providerWriter.message();
+        providerFields.set(properties, bytes);
     }
-    return message;
+    writer.raw(bytes);
 }
 
-function violationsOf(response: analyzerproto.AnalyzeResponse, urn: string): PolicyViolation[] {
-    return response.getDiagnosticsList().map((diagnostic) => {
-        // The pack prefixes each message with the policy's description, as the CLI prints it.
-        const prefix = `${diagnostic.getDescription()}\n`;
-        const message = diagnostic.getMessage();
-        return {
-            policyPack: diagnostic.getPolicypackname(),
-            policyName: diagnostic.getPolicyname(),
-            enforcementLevel: levelOf(diagnostic.getEnforcementlevel()),
-            urn: diagnostic.getUrn() || urn,
-            message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
-        };
-    });
+/** An AnalyzeRequest for a resource's inputs, framed for gRPC. */
+export function analyzeRequestFrame(resource: RecordedResource, provider: RecordedResource | undefined): Buffer {
+    const writer = new ProtoWriter();
+    writeResourceFields(writer, resource, resource.inputsWire);
+    if (provider) {
+        writeProvider(writer, provider, provider.inputsWire);
+    }
+    return writer.frame();
+}
+
+export type ProviderLookup = (resource: RecordedResource) => RecordedResource | undefined;
+
+/** An AnalyzeStackRequest over every resource's outputs, framed for gRPC. */
+export function analyzeStackRequestFrame(resources: readonly RecordedResource[], providerOf: ProviderLookup): Buffer {
+    const writer = new ProtoWriter();
+    for (const resource of resources) {
+        const at = writer.begin(field.analyzeStackRequest.resources);
+        writeResourceFields(writer, resource, resource.outputsWire);
+        const provider = providerOf(resource);
+        if (provider) {
+            writeProvider(writer, provider, provider.outputsWire);
+        }
+        writer.string(field.analyzerResource.parent, resource.parent);
+        writer.strings(field.analyzerResource.dependencies, resource.dependencies);
+        for (const [key, urns] of Object.entries(resource.propertyDependencies)) {
+            const entry = writer.begin(field.analyzerResource.propertyDependencies);
+            writer.stringAlways(1, key);
+            const dependencies = writer.begin(2);
+            writer.strings(1, urns);
+            writer.end(dependencies);
+            writer.end(entry);
+        }
+        writer.end(at);
+    }
+    return writer.frame();
+}
+
+/** The violations in an AnalyzeResponse; most responses carry none and are not decoded further. */
+function violationsOf(responseBytes: Uint8Array, urn: string): PolicyViolation[] {
+    let hasDiagnostics = false;
+    forEachLengthDelimitedField(responseBytes, (number) => (hasDiagnostics ||= number === field.analyzeResponse.diagnostics));
+    if (!hasDiagnostics) {
+        return [];
+    }
+    return analyzerproto.AnalyzeResponse.deserializeBinary(responseBytes)
+        .getDiagnosticsList()
+        .map((diagnostic) => {
+            // The pack prefixes each message with the policy's description, as the CLI prints it.
+            const prefix = `${diagnostic.getDescription()}\n`;
+            const message = diagnostic.getMessage();
+            return {
+                policyPack: diagnostic.getPolicypackname(),
+                policyName: diagnostic.getPolicyname(),
+                enforcementLevel: levelOf(diagnostic.getEnforcementlevel()),
+                urn: diagnostic.getUrn() || urn,
+                message: message.startsWith(prefix) ? message.slice(prefix.length) : message,
+            };
+        });
 }
 
 /**
@@ -132,7 +191,7 @@ function violationsOf(response: analyzerproto.AnalyzeResponse, urn: string): Pol
 export class PolicyPackHost {
     private constructor(
         private readonly child: ChildProcess,
-        private readonly client: any,
+        private readonly channel: GrpcChannel,
         readonly name: string,
         readonly version: string,
         private readonly policies: PolicyInfo[],
@@ -148,11 +207,10 @@ export class PolicyPackHost {
     static async connect(pack: PolicyPackProcess): Promise<PolicyPackHost> {
         const child = pack.child;
         const port = await pack.port;
-        const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-            "grpc.max_receive_message_length": maxMessage,
-            "grpc.max_send_message_length": maxMessage,
-        });
-        const info = await call<emptyproto.Empty, analyzerproto.AnalyzerInfo>(client, "getAnalyzerInfo", new emptyproto.Empty());
+        const channel = new GrpcChannel(`127.0.0.1:${port}`);
+        const info = analyzerproto.AnalyzerInfo.deserializeBinary(
+            await channel.call(`${analyzerService}/GetAnalyzerInfo`, framed(new emptyproto.Empty().serializeBinary())),
+        );
         const policies = info.getPoliciesList().map((policy) => {
             const schema = policy.getConfigschema();
             return {
@@ -171,7 +229,7 @@ export class PolicyPackHost {
                 enforcementLevel: levelOf(config.getEnforcementlevel()),
             };
         });
-        return new PolicyPackHost(child, client, info.getName(), info.getVersion(), policies, initialConfig);
+        return new PolicyPackHost(child, channel, info.getName(), info.getVersion(), policies, initialConfig);
     }
 
     /** Resolves the effective config per policy the way the CLI does, validating it against each schema. */
@@ -236,7 +294,7 @@ export class PolicyPackHost {
             policyConfig.setProperties(toStruct(config.properties));
             request.getPolicyconfigMap().set(name, policyConfig);
         }
-        await call(this.client, "configure", request);
+        await this.channel.call(`${analyzerService}/Configure`, framed(request.serializeBinary()));
 
         const stackRequest = new analyzerproto.AnalyzerStackConfigureRequest();
         stackRequest.setStack(stack.stack);
@@ -247,61 +305,29 @@ export class PolicyPackHost {
             stackRequest.getConfigMap().set(key, value);
         }
         stackRequest.setConfigSecretKeysList(stack.secretKeys);
-        await call(this.client, "configureStack", stackRequest);
+        await this.channel.call(`${analyzerService}/ConfigureStack`, framed(stackRequest.serializeBinary()));
     }
 
     /** Analyze for one resource's inputs, as the CLI sends it when the resource's step runs. */
     async analyzeResource(resource: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyViolation[]> {
-        const request = new analyzerproto.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(toStruct(withoutResourceReferences(resource.inputsWire)));
-        request.setOptions(resourceOptions(resource));
-        if (provider) {
-            request.setProvider(providerMessage(provider, provider.inputsWire));
-        }
-        const response = await call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>(this.client, "analyze", request);
+        const response = await this.channel.call(`${analyzerService}/Analyze`, analyzeRequestFrame(resource, provider));
         return violationsOf(response, resource.urn);
     }
 
     /** AnalyzeStack over the resolved outputs of every resource, after the program finished. */
-    async analyzeStack(resources: readonly RecordedResource[], providerOf: (resource: RecordedResource) => RecordedResource | undefined): Promise<PolicyViolation[]> {
-        const stackRequest = new analyzerproto.AnalyzeStackRequest();
-        for (const resource of resources) {
-            const message = new analyzerproto.AnalyzerResource();
-            message.setType(resource.type);
-            message.setName(resource.name);
-            message.setUrn(resource.urn);
-            message.setProperties(toStruct(withoutResourceReferences(resource.outputsWire)));
-            message.setOptions(resourceOptions(resource));
-            message.setDependenciesList(resource.dependencies);
-            if (resource.parent) {
-                message.setParent(resource.parent);
-            }
-            for (const [key, urns] of Object.entries(resource.propertyDependencies)) {
-                const deps = new analyzerproto.AnalyzerPropertyDependencies();
-                deps.setUrnsList(urns);
-                message.getPropertydependenciesMap().set(key, deps);
-            }
-            const provider = providerOf(resource);
-            if (provider) {
-                message.setProvider(providerMessage(provider, provider.outputsWire));
-            }
-            stackRequest.addResources(message);
-        }
-        const response = await call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(this.client, "analyzeStack", stackRequest);
+    async analyzeStack(resources: readonly RecordedResource[], providerOf: ProviderLookup): Promise<PolicyViolation[]> {
+        const response = await this.channel.call(`${analyzerService}/AnalyzeStack`, analyzeStackRequestFrame(resources, providerOf));
         return violationsOf(response, "");
     }
 
     /** Analyze for every resource, then AnalyzeStack: a whole preview's policy pass. */
-    async analyze(resources: readonly RecordedResource[], providerOf: (resource: RecordedResource) => RecordedResource | undefined): Promise<PolicyViolation[]> {
+    async analyze(resources: readonly RecordedResource[], providerOf: ProviderLookup): Promise<PolicyViolation[]> {
         const perResource = await Promise.all(resources.map((resource) => this.analyzeResource(resource, providerOf(resource))));
         return [...perResource.flat(), ...(await this.analyzeStack(resources, providerOf))];
     }
 
     stop(): void {
-        this.client.close();
+        this.channel.close();
         this.child.kill();
     }
 }

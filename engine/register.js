@@ -54,3 +54,33 @@ require("source-map-support").install({
 const mappedStackTrace = Error.prepareStackTrace;
 const isSdkBookkeeping = (error, frames) => error?.message === "" && frames[0]?.getFileName()?.startsWith(sdkDirectory);
 Error.prepareStackTrace = (error, frames) => (isSdkBookkeeping(error, frames) ? String(error) : mappedStackTrace(error, frames));
+
+// Importing @pulumi/pulumi loads TypeScript and npm's Arborist (with pacote and sigstore) for one
+// feature: serializing JavaScript functions into code packages, as `aws.lambda.CallbackFunction`
+// does. That is half of the time it takes to load all the provider SDKs, and no stack of this
+// project serializes a function. The SDK's closure modules get stand-ins that load the real module
+// on first use, so a program that does serialize a function still works, only without the head start.
+const Module = require("module");
+const closureDirectory = path.join(sdkDirectory, "runtime", "closure") + path.sep;
+const deferredClosureModules = new Set(["../../typescript-shim", "@npmcli/arborist"]);
+const loadModule = Module._load;
+
+function deferredModule(load) {
+    let loaded;
+    const real = () => (loaded ??= load());
+    // `__esModule` lets TypeScript's `import * as` helper take the stand-in as it is, instead of
+    // copying (and so loading) every export up front.
+    return new Proxy(function deferred() {}, {
+        get: (_, key) => (key === "__esModule" && loaded === undefined ? true : Reflect.get(real(), key)),
+        has: (_, key) => Reflect.has(real(), key),
+        apply: (_, self, args) => Reflect.apply(real(), self, args),
+        construct: (_, args) => Reflect.construct(real(), args),
+    });
+}
+
+Module._load = function loadDeferringClosureModules(request, parent, isMain) {
+    if (deferredClosureModules.has(request) && parent?.filename?.startsWith(closureDirectory)) {
+        return deferredModule(() => loadModule.call(this, request, parent, isMain));
+    }
+    return loadModule.call(this, request, parent, isMain);
+};

@@ -138,3 +138,27 @@ describe("offline preview engine", () => {
         expect(json.steps[1].newState).to.include.keys(["type", "urn", "custom", "parent", "provider", "inputs", "outputs", "dependencies", "protect", "retainOnDelete"]);
     });
 });
+
+describe("engine loader", () => {
+    it("defers the SDK's function-serialization modules until a program serializes a function", async () => {
+        const script = `
+            const loaded = (name) => Object.keys(require.cache).some((file) => file.includes("/node_modules/" + name + "/"));
+            const pulumi = require("@pulumi/pulumi");
+            const atImport = { typescript: loaded("typescript"), arborist: loaded("@npmcli/arborist") };
+            const Module = require("module");
+            const codePaths = require.cache[require.resolve("@pulumi/pulumi/runtime/closure/codePaths")];
+            const { Arborist } = Module._load("@npmcli/arborist", codePaths, false);
+            const constructed = new Arborist({ path: "." }) instanceof require("@npmcli/arborist");
+            pulumi.runtime.serializeFunction(() => 42).then((serialized) => console.log(JSON.stringify({
+                atImport, constructed, typescriptOnUse: loaded("typescript"), code: serialized.text.includes("return () => 42"),
+            })));`;
+        const register = path.join(repositoryRoot, "engine", "register.js");
+        const { stdout } = await promisify(execFile)(process.execPath, ["-r", register, "-e", script], { cwd: repositoryRoot });
+        expect(JSON.parse(stdout)).to.deep.equal({
+            atImport: { typescript: false, arborist: false },
+            constructed: true,
+            typescriptOnUse: true,
+            code: true,
+        });
+    });
+});
