@@ -207,7 +207,7 @@ export class PolicyPackHost {
     static async connect(pack: PolicyPackProcess): Promise<PolicyPackHost> {
         const child = pack.child;
         const port = await pack.port;
-        const channel = new GrpcChannel(`127.0.0.1:${port}`);
+        const channel = new GrpcChannel("127.0.0.1", Number(port));
         const info = analyzerproto.AnalyzerInfo.deserializeBinary(
             await channel.call(`${analyzerService}/GetAnalyzerInfo`, framed(new emptyproto.Empty().serializeBinary())),
         );

@@ -1,4 +1,5 @@
-import * as http2 from "http2";
+import { encodeHeaderBlock, HeaderList } from "./hpack";
+import { Http2Connection } from "./http2-connection";
 import { grpcFrameHeader } from "./protobuf";
 
 /** A gRPC call that ended with a status other than OK. */
@@ -12,67 +13,62 @@ export class GrpcError extends Error {
     }
 }
 
-// Flow-control windows as large as HTTP/2 allows, so a whole-stack message is not sent in 64 KiB
-// steps that each wait for the other process to acknowledge.
-const largestWindow = 2 ** 31 - 1;
+const statusInternal = 13;
+const statusUnknown = 2;
+
+function header(headers: HeaderList, name: string): string | undefined {
+    return headers.find(([key]) => key === name)?.[1];
+}
 
 /**
- * Unary gRPC calls over one HTTP/2 connection, with the message bytes encoded by the caller. The
- * engine makes one call per resource; a general client's per-call machinery (interceptors, name
- * resolution, load balancing, deadlines) cost it more than the encoding did.
+ * Unary gRPC calls over one HTTP/2 connection, with the message bytes encoded by the caller: the
+ * protocol's request (`POST /package.Service/Method`, `content-type: application/grpc`, one
+ * length-prefixed message) and its answer (the message, then `grpc-status` in the trailers).
  */
 export class GrpcChannel {
-    private readonly session: http2.ClientHttp2Session;
-    private failure: Error | undefined;
+    private readonly connection: Http2Connection;
+    private readonly headerBlocks = new Map<string, Buffer>();
 
-    constructor(address: string) {
-        this.session = http2.connect(`http://${address}`, {
-            maxSessionMemory: Number.MAX_SAFE_INTEGER,
-            settings: { initialWindowSize: largestWindow },
-        });
-        this.session.on("connect", () => this.session.setLocalWindowSize(largestWindow));
-        this.session.on("error", (err) => (this.failure = err));
+    constructor(
+        private readonly host: string,
+        private readonly port: number,
+    ) {
+        this.connection = new Http2Connection(host, port);
+    }
+
+    private headerBlock(method: string): Buffer {
+        let block = this.headerBlocks.get(method);
+        if (!block) {
+            block = encodeHeaderBlock([
+                [":method", "POST"],
+                [":scheme", "http"],
+                [":path", method],
+                [":authority", `${this.host}:${this.port}`],
+                ["content-type", "application/grpc"],
+                ["te", "trailers"],
+            ]);
+            this.headerBlocks.set(method, block);
+        }
+        return block;
     }
 
     /** Calls `method` (`/package.Service/Method`) with one framed message and returns the response message. */
-    call(method: string, frame: Buffer): Promise<Buffer> {
-        if (this.failure) {
-            return Promise.reject(this.failure);
+    async call(method: string, frame: Buffer): Promise<Buffer> {
+        const { headers, trailers, body } = await this.connection.request(this.headerBlock(method), frame);
+        // A failing call may answer with headers only; a successful one sends its status in trailers.
+        const status = trailers.length > 0 ? trailers : headers;
+        const code = Number(header(status, "grpc-status") ?? statusUnknown);
+        if (code !== 0) {
+            throw new GrpcError(method, code, decodeURIComponent(header(status, "grpc-message") ?? ""));
         }
-        return new Promise((resolve, reject) => {
-            const stream = this.session.request({
-                ":method": "POST",
-                ":path": method,
-                "content-type": "application/grpc",
-                te: "trailers",
-            });
-            const chunks: Buffer[] = [];
-            let status: http2.IncomingHttpHeaders = {};
-            // A failing call may answer with headers only; a successful one sends its status in trailers.
-            stream.on("response", (headers) => (status = headers));
-            stream.on("trailers", (trailers) => (status = trailers));
-            stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-            stream.on("error", reject);
-            stream.on("end", () => {
-                const code = Number(status["grpc-status"] ?? 2);
-                if (code !== 0) {
-                    const details = decodeURIComponent(String(status["grpc-message"] ?? ""));
-                    reject(new GrpcError(method, code, details));
-                    return;
-                }
-                const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-                if (body.length < grpcFrameHeader || body[0] !== 0) {
-                    reject(new GrpcError(method, 13, "response is not one uncompressed gRPC message"));
-                    return;
-                }
-                resolve(body.subarray(grpcFrameHeader, grpcFrameHeader + body.readUInt32BE(1)));
-            });
-            stream.end(frame);
-        });
+        if (body.length < grpcFrameHeader || body[0] !== 0 || body.readUInt32BE(1) !== body.length - grpcFrameHeader) {
+            throw new GrpcError(method, statusInternal, "response is not one uncompressed gRPC message");
+        }
+        return body.subarray(grpcFrameHeader);
     }
 
     close(): void {
-        this.session.close();
+        this.connection.close();
     }
 }
 

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { Mocks, setMocks } from "@pulumi/pulumi/runtime/mocks";
@@ -61,6 +62,26 @@ function applyOverrides(project: ProjectStack, overrides: Record<string, unknown
         }
     }
     return { ...project, config };
+}
+
+/**
+ * Loads the provider SDKs the project depends on. The program needs them first thing, and loading
+ * them while the policy pack starts up uses time the engine would otherwise spend waiting.
+ */
+function preloadProviderSdks(root: string): void {
+    let dependencies: Record<string, string>;
+    try {
+        dependencies = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).dependencies ?? {};
+    } catch {
+        return;
+    }
+    for (const name of Object.keys(dependencies).filter((dependency) => dependency.startsWith("@pulumi/"))) {
+        try {
+            require(require.resolve(name, { paths: [root] }));
+        } catch {
+            // Only a head start: the program itself reports a package it cannot load.
+        }
+    }
 }
 
 /** Errors the user can act on are shown as their message; anything else keeps its stack. */
@@ -164,6 +185,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
         // The pack is connected and configured before the program runs, as under the CLI: the
         // program's synchronous stretches would otherwise hold up the connection, and every
         // analysis would wait for the program to finish instead of overlapping with it.
+        preloadProviderSdks(root);
         const host = await (options.policyHost ?? ownHost);
         await host?.configure(options.policyPackConfig, { ...project, organization: ORGANIZATION });
 
@@ -186,10 +208,12 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
             error: run.error,
         };
         if (host && !run.error) {
-            const perResource = (await Promise.all(analyses)).flat();
             const providerOf = (resource: RecordedResource) =>
                 resource.provider ? run.monitor.resource(resource.provider.slice(0, resource.provider.lastIndexOf("::"))) : undefined;
-            result.violations = [...perResource, ...(await host.analyzeStack(run.resources, providerOf))];
+            // AnalyzeStack goes out without waiting for the last analyses to come back: the pack
+            // works through its calls either way, and encoding the stack overlaps with that.
+            const [perResource, stackViolations] = await Promise.all([Promise.all(analyses), host.analyzeStack(run.resources, providerOf)]);
+            result.violations = [...perResource.flat(), ...stackViolations];
         }
         return result;
     } finally {

@@ -148,7 +148,7 @@ describe("analyzer wire format", () => {
 describe("gRPC channel", () => {
     it("reports a failed call's status and message", async () => {
         const pack = spawnPolicyPack(path.join(repositoryRoot, "policy"));
-        const channel = new GrpcChannel(`127.0.0.1:${await pack.port}`);
+        const channel = new GrpcChannel("127.0.0.1", Number(await pack.port));
         try {
             const failure = await channel.call("/pulumirpc.Analyzer/NoSuchMethod", Buffer.from([0, 0, 0, 0, 0])).then(
                 () => undefined,
