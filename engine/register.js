@@ -9,10 +9,10 @@ const path = require("path");
 
 const cacheDir = path.join(__dirname, "..", "node_modules", ".cache", "platform-engine");
 
-// Most of a preview is V8 compiling the provider SDKs; keep their bytecode between runs.
-process.env.V8_COMPILE_CACHE_CACHE_DIR ??= path.join(cacheDir, "v8");
-require("v8-compile-cache");
 const sourceMaps = new Map();
+/** Transpiled files by the key of their transpilation, which also keys their compiled code. */
+const transpileKeys = new Map();
+require("./compile-cache").installCompileCache(path.join(cacheDir, "v8"), (filename) => transpileKeys.get(filename));
 // `import()` becomes `require()`, so lazily imported modules also pass through this loader.
 const transformOptions = { loader: "ts", format: "cjs", target: "node20", sourcemap: "external", supported: { "dynamic-import": false } };
 const esbuildVersion = require("esbuild/package.json").version;
@@ -20,6 +20,7 @@ let esbuild;
 
 function transpile(filename, source) {
     const key = crypto.createHash("sha1").update(`${esbuildVersion}\0${JSON.stringify(transformOptions)}\0${filename}\0${source}`).digest("hex");
+    transpileKeys.set(filename, key);
     const cached = path.join(cacheDir, key);
     try {
         return JSON.parse(fs.readFileSync(cached, "utf8"));
