@@ -68,6 +68,18 @@ function matchesType(value: unknown, type: string | undefined): boolean {
 
 const analyzerService = "/pulumirpc.Analyzer";
 
+/**
+ * Calls one of the pack's Analyzer methods. A failure (a policy that threw, a pack that went away)
+ * becomes a PolicyPackError, which the CLI prints as it is: the pack's own message says what failed.
+ */
+async function callPack(channel: GrpcChannel, method: string, frame: Buffer): Promise<Buffer> {
+    try {
+        return await channel.call(`${analyzerService}/${method}`, frame);
+    } catch (err) {
+        throw new PolicyPackError(`policy pack: ${(err as Error).message}`);
+    }
+}
+
 /** Field numbers of pulumi/proto/analyzer.proto, for the messages the engine encodes itself. */
 const field = {
     analyzeRequest: { type: 1, properties: 2, urn: 3, name: 4, options: 5, provider: 6 },
@@ -209,7 +221,7 @@ export class PolicyPackHost {
         const port = await pack.port;
         const channel = new GrpcChannel("127.0.0.1", Number(port));
         const info = analyzerproto.AnalyzerInfo.deserializeBinary(
-            await channel.call(`${analyzerService}/GetAnalyzerInfo`, framed(new emptyproto.Empty().serializeBinary())),
+            await callPack(channel, "GetAnalyzerInfo", framed(new emptyproto.Empty().serializeBinary())),
         );
         const policies = info.getPoliciesList().map((policy) => {
             const schema = policy.getConfigschema();
@@ -294,7 +306,7 @@ export class PolicyPackHost {
             policyConfig.setProperties(toStruct(config.properties));
             request.getPolicyconfigMap().set(name, policyConfig);
         }
-        await this.channel.call(`${analyzerService}/Configure`, framed(request.serializeBinary()));
+        await callPack(this.channel, "Configure", framed(request.serializeBinary()));
 
         const stackRequest = new analyzerproto.AnalyzerStackConfigureRequest();
         stackRequest.setStack(stack.stack);
@@ -305,18 +317,18 @@ export class PolicyPackHost {
             stackRequest.getConfigMap().set(key, value);
         }
         stackRequest.setConfigSecretKeysList(stack.secretKeys);
-        await this.channel.call(`${analyzerService}/ConfigureStack`, framed(stackRequest.serializeBinary()));
+        await callPack(this.channel, "ConfigureStack", framed(stackRequest.serializeBinary()));
     }
 
     /** Analyze for one resource's inputs, as the CLI sends it when the resource's step runs. */
     async analyzeResource(resource: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyViolation[]> {
-        const response = await this.channel.call(`${analyzerService}/Analyze`, analyzeRequestFrame(resource, provider));
+        const response = await callPack(this.channel, "Analyze", analyzeRequestFrame(resource, provider));
         return violationsOf(response, resource.urn);
     }
 
     /** AnalyzeStack over the resolved outputs of every resource, after the program finished. */
     async analyzeStack(resources: readonly RecordedResource[], providerOf: ProviderLookup): Promise<PolicyViolation[]> {
-        const response = await this.channel.call(`${analyzerService}/AnalyzeStack`, analyzeStackRequestFrame(resources, providerOf));
+        const response = await callPack(this.channel, "AnalyzeStack", analyzeStackRequestFrame(resources, providerOf));
         return violationsOf(response, "");
     }
 

@@ -2,10 +2,10 @@ import { expect } from "chai";
 import * as path from "path";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { analyzeRequestFrame, analyzeStackRequestFrame } from "../engine/analyzer";
+import { analyzeRequestFrame, analyzeStackRequestFrame, PolicyPackHost } from "../engine/analyzer";
 import { GrpcChannel, GrpcError } from "../engine/grpc";
 import { RecordedResource } from "../engine/monitor";
-import { spawnPolicyPack } from "../engine/policy-process";
+import { PolicyPackError, spawnPolicyPack } from "../engine/policy-process";
 import { PreviewResult, repositoryRoot } from "../engine/preview";
 import { grpcFrameHeader, ProtoWriter, writeStruct } from "../engine/protobuf";
 import { withoutResourceReferences } from "../engine/wire";
@@ -145,7 +145,7 @@ describe("analyzer wire format", () => {
     });
 });
 
-describe("gRPC channel", () => {
+describe("policy pack calls", () => {
     it("reports a failed call's status and message", async () => {
         const pack = spawnPolicyPack(path.join(repositoryRoot, "policy"));
         const channel = new GrpcChannel("127.0.0.1", Number(await pack.port));
@@ -160,6 +160,23 @@ describe("gRPC channel", () => {
         } finally {
             channel.close();
             pack.child.kill();
+        }
+    });
+
+    it("turns a policy that throws into a PolicyPackError carrying the pack's message", async () => {
+        const prod = await previewOnce("prod");
+        const provider = prod.resources.find((resource) => resource.type === "pulumi:providers:aws")!;
+        // Never configured, the pack's policies find no config to read and throw.
+        const host = await PolicyPackHost.start(path.join(repositoryRoot, "policy"));
+        try {
+            const failure = await host.analyzeResource(provider, undefined).then(
+                () => undefined,
+                (err: unknown) => err,
+            );
+            expect(failure).to.be.instanceOf(PolicyPackError);
+            expect((failure as Error).message).to.match(/^policy pack: \/pulumirpc\.Analyzer\/Analyze: Error validating resource with policy '[a-z-]+'/);
+        } finally {
+            host.stop();
         }
     });
 });
