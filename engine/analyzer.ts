@@ -112,24 +112,24 @@ function writeResourceFields(writer: ProtoWriter, resource: RecordedResource, pr
 }
 
 /**
- * A stack has a handful of providers and thousands of resources: each provider's field (its
- * inputs for Analyze, its outputs for AnalyzeStack) is encoded once.
+ * The provider field: the provider's inputs, in Analyze and AnalyzeStack alike, as the CLI sends
+ * it. A stack has a handful of providers and thousands of resources, so each is encoded once.
  */
-const providerFields = new WeakMap<Record<string, unknown>, Buffer>();
+const providerFields = new WeakMap<RecordedResource, Buffer>();
 
-function writeProvider(writer: ProtoWriter, provider: RecordedResource, properties: Record<string, unknown>): void {
-    let bytes = providerFields.get(properties);
+function writeProvider(writer: ProtoWriter, provider: RecordedResource): void {
+    let bytes = providerFields.get(provider);
     if (!bytes) {
         const providerWriter = new ProtoWriter();
-        const { type, properties: propertiesField, urn, name } = field.analyzeRequest;
+        const { type, properties, urn, name } = field.analyzeRequest;
         const at = providerWriter.begin(field.analyzeRequest.provider);
         providerWriter.string(type, provider.type);
-        writeStruct(providerWriter, propertiesField, withoutResourceReferences(properties));
+        writeStruct(providerWriter, properties, withoutResourceReferences(provider.inputsWire));
         providerWriter.string(urn, provider.urn);
         providerWriter.string(name, provider.name);
         providerWriter.end(at);
         bytes = providerWriter.message();
-        providerFields.set(properties, bytes);
+        providerFields.set(provider, bytes);
     }
     writer.raw(bytes);
 }
@@ -139,7 +139,7 @@ export function analyzeRequestFrame(resource: RecordedResource, provider: Record
     const writer = new ProtoWriter();
     writeResourceFields(writer, resource, resource.inputsWire);
     if (provider) {
-        writeProvider(writer, provider, provider.inputsWire);
+        writeProvider(writer, provider);
     }
     return writer.frame();
 }
@@ -154,7 +154,7 @@ export function analyzeStackRequestFrame(resources: readonly RecordedResource[],
         writeResourceFields(writer, resource, resource.outputsWire);
         const provider = providerOf(resource);
         if (provider) {
-            writeProvider(writer, provider, provider.outputsWire);
+            writeProvider(writer, provider);
         }
         writer.string(field.analyzerResource.parent, resource.parent);
         writer.strings(field.analyzerResource.dependencies, resource.dependencies);

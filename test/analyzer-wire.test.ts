@@ -69,7 +69,8 @@ function referenceStackResource(resource: RecordedResource, provider: RecordedRe
         message.getPropertydependenciesMap().set(key, dependencies);
     }
     if (provider) {
-        message.setProvider(referenceProvider(provider, provider.outputsWire));
+        // The CLI sends a provider's inputs with every resource, in AnalyzeStack too.
+        message.setProvider(referenceProvider(provider, provider.inputsWire));
     }
     return message;
 }
