@@ -16,6 +16,15 @@ export class GrpcError extends Error {
 const statusInternal = 13;
 const statusUnknown = 2;
 
+/** `grpc-message` is percent-encoded; a malformed one is shown as it came. */
+function percentDecoded(text: string): string {
+    try {
+        return decodeURIComponent(text);
+    } catch {
+        return text;
+    }
+}
+
 function header(headers: HeaderList, name: string): string | undefined {
     return headers.find(([key]) => key === name)?.[1];
 }
@@ -59,7 +68,7 @@ export class GrpcChannel {
         const status = trailers.length > 0 ? trailers : headers;
         const code = Number(header(status, "grpc-status") ?? statusUnknown);
         if (code !== 0) {
-            throw new GrpcError(method, code, decodeURIComponent(header(status, "grpc-message") ?? ""));
+            throw new GrpcError(method, code, percentDecoded(header(status, "grpc-message") ?? ""));
         }
         if (body.length < grpcFrameHeader || body[0] !== 0 || body.readUInt32BE(1) !== body.length - grpcFrameHeader) {
             throw new GrpcError(method, statusInternal, "response is not one uncompressed gRPC message");

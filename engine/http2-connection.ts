@@ -172,7 +172,7 @@ export class Http2Connection {
                 this.flushScheduled = false;
                 const pending = this.outbound;
                 this.outbound = [];
-                if (!this.socket.destroyed) {
+                if (this.socket.writable) {
                     this.socket.write(pending.length === 1 ? pending[0] : Buffer.concat(pending));
                 }
             });
