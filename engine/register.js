@@ -1,5 +1,6 @@
 "use strict";
-// Transpile-only TypeScript loader for the offline engine, tests and benchmarks.
+// The loader of the offline engine, tests and benchmarks: transpile-only TypeScript, a V8 code
+// cache, stack traces mapped to the TypeScript sources, and SDK modules deferred until used.
 // Type checking belongs to `npm run typecheck` (tsc --noEmit); doing it here would make every
 // preview pay for a full compile, which is what the preview-speed budget rules out. Transpiled
 // output is cached on disk by content hash, so an unchanged file never reaches esbuild again.
@@ -60,7 +61,7 @@ Error.prepareStackTrace = (error, frames) => (isSdkBookkeeping(error, frames) ? 
 // feature: serializing JavaScript functions into code packages, as `aws.lambda.CallbackFunction`
 // does. That is half of the time it takes to load all the provider SDKs, and no stack of this
 // project serializes a function. The SDK's closure modules get stand-ins that load the real module
-// on first use, so a program that does serialize a function still works, only without the head start.
+// on first use, so a program that does serialize a function still works and pays for them then.
 const Module = require("module");
 const closureDirectory = path.join(sdkDirectory, "runtime", "closure") + path.sep;
 const deferredClosureModules = new Set(["../../typescript-shim", "@npmcli/arborist"]);
