@@ -62,12 +62,15 @@ function installCompileCache(directory, sourceKey) {
     const compile = Module.prototype._compile;
 
     Module.prototype._compile = function compileWithCache(content, filename) {
-        // `node -e` code and other sources without a file of their own are compiled as usual.
-        const stat = path.isAbsolute(filename) ? fs.statSync(filename, { throwIfNoEntry: false }) : undefined;
-        if (!stat) {
-            return compile.call(this, content, filename);
+        let key = sourceKey(filename);
+        if (key === undefined) {
+            // `node -e` code and other sources without a file of their own are compiled as usual.
+            const stat = path.isAbsolute(filename) ? fs.statSync(filename, { throwIfNoEntry: false }) : undefined;
+            if (!stat) {
+                return compile.call(this, content, filename);
+            }
+            key = `${stat.size}:${stat.mtimeMs}`;
         }
-        const key = sourceKey(filename) ?? `${stat.size}:${stat.mtimeMs}`;
         const cached = index[filename];
         const cachedData = cached && cached[0] === key ? code.subarray(cached[1], cached[2]) : undefined;
         const script = new vm.Script(Module.wrap(content), { filename, cachedData });
