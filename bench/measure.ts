@@ -1,6 +1,7 @@
 // One offline preview in a fresh process, in the same order as `npm run preview` (policy pack
 // started before the SDKs load), reporting its own peak memory. The benchmark spawns this so module
-// loading is measured as a user pays for it.
+// loading is measured as a user pays for it. With `--without-policy-pack` it runs the program alone,
+// which is the SDK's share of a preview.
 import * as fs from "fs";
 import * as path from "path";
 import { spawnPolicyPack } from "../engine/policy-process";
@@ -15,15 +16,19 @@ function peakMemoryKb(pid: number | undefined): number {
 }
 
 async function main(): Promise<void> {
-    const [stack, overridesJson] = process.argv.slice(2);
-    const policyPack = spawnPolicyPack(path.join(__dirname, "..", "policy"));
+    const withoutPolicyPack = process.argv.includes("--without-policy-pack");
+    const [stack, overridesJson] = process.argv.slice(2).filter((arg) => arg !== "--without-policy-pack");
+    const policyPack = withoutPolicyPack ? undefined : spawnPolicyPack(path.join(__dirname, "..", "policy"));
     const [{ PolicyPackHost }, { preview }, { previewJson, renderTree, renderViolations }] = await Promise.all([
         import("../engine/analyzer"),
         import("../engine/preview"),
         import("../engine/render"),
     ]);
-    const policyHost = PolicyPackHost.connect(policyPack);
-    const result = await preview({ stack, configOverrides: overridesJson ? JSON.parse(overridesJson) : undefined, policyHost });
+    const result = await preview({
+        stack,
+        configOverrides: overridesJson ? JSON.parse(overridesJson) : undefined,
+        ...(policyPack ? { policyHost: PolicyPackHost.connect(policyPack) } : { policyPack: false }),
+    });
     if (result.error) {
         throw new Error(result.error);
     }
@@ -31,8 +36,8 @@ async function main(): Promise<void> {
     renderViolations(result.violations);
     JSON.stringify(previewJson(result));
     const mandatory = result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-    const policyPackMaxRssKb = peakMemoryKb(policyPack.child.pid);
-    policyPack.child.kill();
+    const policyPackMaxRssKb = policyPack ? peakMemoryKb(policyPack.child.pid) : 0;
+    policyPack?.child.kill();
     console.log(JSON.stringify({ resources: result.resources.length, mandatory, maxRssKb: process.resourceUsage().maxRSS, policyPackMaxRssKb }));
 }
 

@@ -62,9 +62,10 @@ const rows = [
     ...listStacks(repositoryRoot).map((stack) => ({ name: stack, args: [stack] })),
     ...tenantCounts.map((count) => ({ name: `prod + ${count} tenants`, args: ["prod", generatedTenants(count)] })),
 ];
+const previewArgs = (args: string[]) => [...engineNodeOptions, "-r", register, path.join(__dirname, "measure.ts"), ...args];
 const samples = new Map<string, Sample>();
 for (const row of rows) {
-    const sample = measure([...engineNodeOptions, "-r", register, path.join(__dirname, "measure.ts"), ...row.args]);
+    const sample = measure(previewArgs(row.args));
     samples.set(row.name, sample);
     console.log(
         `preview ${row.name}: ${sample.ms.toFixed(0)} ms (${(sample.ms / floor.ms).toFixed(2)}x floor), ` +
@@ -84,4 +85,12 @@ console.log(
         `(${(secondHundred / firstHundred).toFixed(2)}x; 1.00x is linear); ` +
         `+200 tenants: +${(twoHundred.ms - base.ms).toFixed(0)} ms over prod (budget 3000 ms), ` +
         `${(twoHundred.report.maxRssKb / 1024).toFixed(0)} MiB peak, ${((twoHundred.report.maxRssKb + twoHundred.report.policyPackMaxRssKb) / 1024).toFixed(0)} MiB with the policy pack process (budget 1024 MiB)`,
+);
+
+// The same two previews with the program alone: what 200 tenants cost in the SDK before any policy
+// work, the part of the budget the engine cannot shorten.
+const [programOnlyBase, programOnlyTwoHundred] = [["prod"], ["prod", generatedTenants(200)]].map((args) => measure(previewArgs([...args, "--without-policy-pack"])));
+console.log(
+    `program alone, no policy pack: prod ${programOnlyBase.ms.toFixed(0)} ms, prod + 200 tenants ${programOnlyTwoHundred.ms.toFixed(0)} ms ` +
+        `(+${(programOnlyTwoHundred.ms - programOnlyBase.ms).toFixed(0)} ms)`,
 );

@@ -52,6 +52,14 @@ export interface OutputSource {
     }): { id?: string; outputs: Record<string, unknown>; secretOutputs?: string[] };
 }
 
+/** A provider function the program called (`aws.getCallerIdentity`, ...), and through which provider. */
+export interface RecordedInvoke {
+    readonly token: string;
+    readonly args: Record<string, unknown>;
+    /** Provider reference `<provider urn>::<provider id>`, as in a resource's. */
+    readonly provider?: string;
+}
+
 export class DefaultProviderDisabledError extends Error {}
 
 function providerUrn(reference: string): string {
@@ -90,6 +98,7 @@ function registerResourceResponse(urn: string, id: string | undefined, outputsWi
  */
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: RecordedResource[] = [];
+    readonly invokes: RecordedInvoke[] = [];
     /** Errors the monitor answered with; the CLI would fail the preview on any of them. */
     readonly failures: Error[] = [];
     private readonly byUrn = new Map<string, RecordedResource>();
@@ -136,6 +145,7 @@ export class RecordingMonitor extends MockMonitor {
 
     async invoke(req: any, callback: (err: any, response: any) => void): Promise<void> {
         const token: string = req.getTok();
+        this.invokes.push({ token, args: plain(req.getArgs()?.toJavaScript() ?? {}), provider: req.getProvider() || undefined });
         try {
             if (!token.startsWith("pulumi:")) {
                 this.checkDefaultProvider("invoke", token, req.getProvider());

@@ -7,7 +7,7 @@ import { setAllConfig } from "@pulumi/pulumi/runtime/config";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { PolicyPackConfig, PolicyPackHost, PolicyViolation } from "./analyzer";
 import { RealisticInvokes } from "./invokes";
-import { DefaultProviderDisabledError, RecordedResource, RecordingMonitor } from "./monitor";
+import { DefaultProviderDisabledError, RecordedInvoke, RecordedResource, RecordingMonitor } from "./monitor";
 import { OFFLINE_ACCOUNT_ID } from "./outputs/context";
 import { RealisticOutputs } from "./outputs";
 import { loadProjectStack, ProjectStack } from "./project";
@@ -35,6 +35,8 @@ export interface PreviewResult {
     stack: string;
     account: string;
     resources: RecordedResource[];
+    /** The provider functions the program called, in order. */
+    invokes: RecordedInvoke[];
     /** The stack's exported outputs. */
     outputs: Record<string, unknown>;
     violations: PolicyViolation[];
@@ -112,7 +114,7 @@ type RegistrationListener = (resource: RecordedResource, provider: RecordedResou
 async function runProgram(
     project: ProjectStack,
     onRegistered: RegistrationListener,
-): Promise<Pick<PreviewResult, "resources" | "outputs" | "error"> & { monitor: RecordingMonitor }> {
+): Promise<Pick<PreviewResult, "resources" | "invokes" | "outputs" | "error"> & { monitor: RecordingMonitor }> {
     skipSdkBookkeeping();
     const outputSource = new RealisticOutputs();
     const providerOf = (reference: string | undefined) =>
@@ -166,6 +168,7 @@ async function runProgram(
     return {
         monitor,
         resources: monitor.recorded,
+        invokes: monitor.invokes,
         outputs: stackResource?.outputs ?? outputs,
         error: failures.length > 0 ? [...new Set(failures.map(errorText))].join("\n") : undefined,
     };
@@ -203,6 +206,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
             stack: project.stack,
             account: OFFLINE_ACCOUNT_ID,
             resources: run.resources,
+            invokes: run.invokes,
             outputs: run.outputs,
             violations: [],
             error: run.error,

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { OidcIdentity, PlatformCluster } from "../cluster/types";
+import { awsPartition } from "../lookups";
 import { EksIngressArgs, ExternalDnsPolicy } from "./args";
 import { charts } from "./charts";
 import { irsaController } from "./irsa";
@@ -64,7 +65,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
     const { cluster, oidc, aws: awsArgs } = inputs;
     const awsOpts = { parent, provider: awsArgs.provider };
     const common = { oidc, awsProvider: awsArgs.provider, k8sProvider: cluster.provider, parent };
-    const partition = aws.getPartitionOutput({}, awsOpts).partition;
+    const partition = awsPartition(awsOpts);
     const zoneIds = awsArgs.hostedZones.map((zone) => zone.id);
 
     const awsLoadBalancerController = irsaController(`${name}-alb-controller`, {

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { irsaTrustPolicy } from "../iam/irsa";
+import { awsAccountId, awsPartition } from "../lookups";
 import { resolveArgs, RingfenceArgs } from "./args";
 import { tenantCdn } from "./cdn";
 import { tenantDatabase } from "./database";
@@ -48,8 +49,8 @@ export class Ringfence extends pulumi.ComponentResource {
         const keptData = { ...inRegion, protect: !offboarding, retainOnDelete: offboarding };
         const namespace = `tenant-${args.tenant}`;
 
-        const caller = aws.getCallerIdentityOutput({}, inRegion);
-        const partition = aws.getPartitionOutput({}, inRegion).partition;
+        const account = awsAccountId(inRegion);
+        const partition = awsPartition(inRegion);
         const role = new aws.iam.Role(`${name}-role`, {
             description: `Tenant ${args.tenant}: ${namespace}/${resolved.serviceAccountName} through IRSA`,
             assumeRolePolicy: irsaTrustPolicy(args.cluster.oidc!, { namespace, name: resolved.serviceAccountName }),
@@ -82,7 +83,7 @@ export class Ringfence extends pulumi.ComponentResource {
             tags,
         }, inRegion);
 
-        const arns = pulumi.all([partition, caller.accountId, role.arn, key.arn, bucket.arn, distribution.arn]).apply(
+        const arns = pulumi.all([partition, account, role.arn, key.arn, bucket.arn, distribution.arn]).apply(
             ([partition, account, roleArn, keyArn, bucketArn, distributionArn]) =>
                 ({ partition, account, region: args.region, roleArn, keyArn, bucketArn, distributionArn, cdnPrefix: cdn.prefix }),
         );

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { lookupOnce } from "../lookups";
 import { PriceClass } from "./args";
 
 const originId = "s3-origin";
@@ -42,7 +43,9 @@ export function s3Distribution(
         signingBehavior: "always",
         signingProtocol: "sigv4",
     }, opts);
-    const cachingOptimized = aws.cloudfront.getCachePolicyOutput({ name: "Managed-CachingOptimized" }, opts);
+    const cachePolicyArgs = { name: "Managed-CachingOptimized" };
+    const cachingOptimized = lookupOnce("aws:cloudfront/getCachePolicy:getCachePolicy", cachePolicyArgs, opts, () =>
+        aws.cloudfront.getCachePolicyOutput(cachePolicyArgs, opts));
     return new aws.cloudfront.Distribution(name, {
         enabled: true,
         comment: description,

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
+import { lookupOnce } from "../lookups";
 
 /** Cloudflare stores names and targets without the root dot ACM puts on them; keeping it would diff forever. */
 export function withoutTrailingDot(name: string): string {
@@ -14,7 +15,8 @@ const automaticTtl = 1;
 
 /** The zone's id, looked up by name. `zoneId` rather than `id`: with a filter the provider may leave `id` empty. */
 export function zoneIdOf(zoneName: string, parent: pulumi.Resource): pulumi.Output<string> {
-    return cloudflare.getZoneOutput({ filter: { name: zoneName } }, { parent }).zoneId;
+    const args = { filter: { name: zoneName } };
+    return lookupOnce("cloudflare:index/getZone:getZone", args, { parent }, () => cloudflare.getZoneOutput(args, { parent })).zoneId;
 }
 
 export interface ValidatedCertificateArgs {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { awsPartition } from "../../lookups";
 import { OidcIdentity, PlatformCluster } from "../types";
 import { nodeRole, serviceAccountRole } from "./iam";
 import { architectureOf, instanceTypeProblem } from "./instance-types";
@@ -94,7 +95,7 @@ export class EksCluster extends pulumi.ComponentResource implements PlatformClus
         const tags = args.tags ?? {};
         const awsProvider = validate(this, args);
 
-        const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+        const partition = awsPartition({ parent: this });
         const secretsKey = new aws.kms.Key(`${name}-secrets`, {
             description: `Envelope encryption of Kubernetes secrets in EKS cluster ${clusterName}`,
             enableKeyRotation: true,
