@@ -9,11 +9,11 @@ const answersByProvider = new WeakMap<pulumi.ProviderResource, Map<string, unkno
  * zone answer the same for every tenant in a region; without this, a stack with hundreds of
  * tenants sends the same question to the provider plugin (and through it to AWS or Cloudflare)
  * hundreds of times in every preview. A lookup whose provider cannot be told (a default
- * provider) runs every time.
+ * provider), or that waits on `dependsOn`, runs every time: its answer is that caller's own.
  */
 export function lookupOnce<T>(token: string, args: object, opts: pulumi.InvokeOutputOptions, lookup: () => T): T {
     const provider = opts.provider ?? opts.parent?.getProvider(token);
-    if (!provider) {
+    if (!provider || opts.dependsOn !== undefined) {
         return lookup();
     }
     let answers = answersByProvider.get(provider);

@@ -49,5 +49,13 @@ describe("provider lookups", () => {
             lookupOnce(token, {}, {}, lookup);
             expect(calls()).to.equal(3);
         });
+
+        it("runs a lookup that waits on dependsOn every time", () => {
+            const { lookup, calls } = counting();
+            const aws = provider("aws");
+            lookupOnce(token, {}, { provider: aws }, lookup);
+            lookupOnce(token, {}, { provider: aws, dependsOn: [] }, lookup);
+            expect(calls()).to.equal(2);
+        });
     });
 });
