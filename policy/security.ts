@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { ofType, statements } from "./util";
+import { actionAllowed, known, ofType, statements } from "./util";
 
 /** Identity policies and where each keeps its document(s). */
 const identityPolicyDocuments: Record<string, (props: Record<string, any>) => unknown[]> = {
@@ -10,18 +10,54 @@ const identityPolicyDocuments: Record<string, (props: Record<string, any>) => un
     "aws:iam/role:Role": (props) => (props.inlinePolicies ?? []).map((inline: { policy?: unknown }) => inline.policy),
 };
 
+/** Attachments of managed policies, and where each keeps the policy ARN(s). */
+const managedPolicyAttachments: Record<string, (props: Record<string, any>) => string[]> = {
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (props) => [props.policyArn],
+    "aws:iam/userPolicyAttachment:UserPolicyAttachment": (props) => [props.policyArn],
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": (props) => [props.policyArn],
+    "aws:iam/policyAttachment:PolicyAttachment": (props) => [props.policyArn],
+    "aws:iam/role:Role": (props) => props.managedPolicyArns ?? [],
+};
+
+export interface IamAdminConfig {
+    deniedManagedPolicies: string[];
+}
+
+/**
+ * A resource pattern that names every resource (of a service): `*`, or an ARN whose region,
+ * account and resource parts are all wildcards or empty, such as `arn:aws:*:*:*:*` or
+ * `arn:aws:s3:::*`.
+ */
+export function isEveryResource(resource: string): boolean {
+    return resource === "*" || /^arn:[^:]*:[^:]*:\*?:\*?:[*/]+$/.test(resource);
+}
+
 export const iamNoWildcardAdmin: ResourceValidationPolicy = {
     name: "iam-no-wildcard-admin",
-    description: "No IAM identity policy allows every action, or every action of a service, on every resource.",
+    description: "No IAM identity policy allows every action, or every action of a service, on every resource, and no identity gets an administrator managed policy.",
     enforcementLevel: "mandatory",
+    configSchema: {
+        properties: {
+            deniedManagedPolicies: { type: "array", items: { type: "string" }, default: ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"] },
+        },
+    },
     validateResource: (args, reportViolation) => {
+        const { deniedManagedPolicies } = args.getConfig<IamAdminConfig>();
+        // An ARN still unknown in a preview is one the stack creates, so never an AWS managed policy.
+        const policyArns = known(() => managedPolicyAttachments[args.type]?.(args.props)) ?? [];
+        for (let index = 0; index < policyArns.length; index++) {
+            const awsManaged = /^arn:[^:]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(String(known(() => policyArns[index]) ?? ""));
+            if (awsManaged && deniedManagedPolicies.includes(awsManaged[1])) {
+                reportViolation(`attaches the AWS managed policy ${awsManaged[1]}; grant the actions the workload needs on its own resources`);
+            }
+        }
         const documents = identityPolicyDocuments[args.type]?.(args.props) ?? [];
         for (const statement of documents.flatMap(statements)) {
             if (statement.Effect !== "Allow") {
                 continue;
             }
             const label = statement.Sid ? `statement "${statement.Sid}"` : "a statement";
-            const everyResource = statement.Resource.includes("*") || statement.NotResource.length > 0;
+            const everyResource = statement.Resource.some(isEveryResource) || statement.NotResource.length > 0;
             const wildcardAction = statement.Action.find((action) => action === "*" || action.endsWith(":*"));
             if (everyResource && wildcardAction) {
                 reportViolation(`${label} allows "${wildcardAction}" on "*"`);
@@ -39,15 +75,17 @@ export const irsaTrustPinned: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     validateResource: ofType("aws:iam/role:Role", (_props, args, reportViolation) => {
         for (const statement of statements(args.props.assumeRolePolicy)) {
-            if (statement.Effect !== "Allow" || !statement.Action.includes("sts:AssumeRoleWithWebIdentity")) {
+            const principal = statement.Principal as { Federated?: string | string[] } | undefined;
+            if (statement.Effect !== "Allow" || principal?.Federated === undefined || !actionAllowed(statement, "sts:AssumeRoleWithWebIdentity")) {
                 continue;
             }
-            const federated = String((statement.Principal as { Federated?: string } | undefined)?.Federated ?? "");
-            const issuer = federated.split(":oidc-provider/")[1];
-            if (!issuer) {
-                reportViolation(`web identity principal ${JSON.stringify(federated)} is not an IAM OIDC provider`);
+            const federated = [principal.Federated].flat().map(String);
+            const issuers = federated.map((arn) => arn.split(":oidc-provider/")[1]);
+            if (issuers.length !== 1 || !issuers[0]) {
+                reportViolation(`web identity principal ${JSON.stringify(principal.Federated)} is not exactly one IAM OIDC provider`);
                 continue;
             }
+            const issuer = issuers[0];
             const equals = statement.Condition?.StringEquals ?? {};
             const sub = equals[`${issuer}:sub`];
             const aud = equals[`${issuer}:aud`];
@@ -73,14 +111,24 @@ interface IngressRule {
 
 const world = new Set(["0.0.0.0/0", "::/0"]);
 
+/** AWS ignores the ports of a rule for every protocol; it then admits every port. */
+function portRange(protocol: unknown, fromPort: number | undefined, toPort: number | undefined): Pick<IngressRule, "fromPort" | "toPort"> {
+    return protocol === "-1" || protocol === -1 || String(protocol).toLowerCase() === "all" ? {} : { fromPort, toPort };
+}
+
 function ingressRules(type: string, props: Record<string, any>): IngressRule[] {
     switch (type) {
         case "aws:ec2/securityGroup:SecurityGroup":
-            return (props.ingress ?? []).map((rule: any) => ({ ...rule, cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])] }));
+            return (props.ingress ?? []).map((rule: any) => ({
+                ...portRange(rule.protocol, rule.fromPort, rule.toPort),
+                cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])],
+            }));
         case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
-            return [{ fromPort: props.fromPort, toPort: props.toPort, cidrs: [props.cidrIpv4, props.cidrIpv6].filter(Boolean) }];
+            return [{ ...portRange(props.ipProtocol, props.fromPort, props.toPort), cidrs: [props.cidrIpv4, props.cidrIpv6].filter(Boolean) }];
         case "aws:ec2/securityGroupRule:SecurityGroupRule":
-            return props.type === "ingress" ? [{ ...props, cidrs: [...(props.cidrBlocks ?? []), ...(props.ipv6CidrBlocks ?? [])] }] : [];
+            return props.type === "ingress"
+                ? [{ ...portRange(props.protocol, props.fromPort, props.toPort), cidrs: [...(props.cidrBlocks ?? []), ...(props.ipv6CidrBlocks ?? [])] }]
+                : [];
         default:
             return [];
     }
@@ -171,7 +219,8 @@ export const eksClusterHardening: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     // The pulumi-eks component is opaque to policies: judge it by its own inputs.
     validateResource: ofType("eks:index:Cluster", (_props, args, reportViolation) => {
-        if (!args.props.encryptionConfigKeyArn) {
+        // A key created in the same stack is unknown in a preview: set, so nothing to report.
+        if (known(() => args.props.encryptionConfigKeyArn ?? "") === "") {
             reportViolation("encryptionConfigKeyArn must name a KMS key for envelope encryption of secrets");
         }
         const logs: string[] = args.props.enabledClusterLogTypes ?? [];

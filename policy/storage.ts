@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { bucketOf, bucketTypes, ofType } from "./util";
+import { bucketOf, bucketTypes, isOffboarding, known, offboardingTag, ofType } from "./util";
 
 /** Data that cannot be rebuilt from code: deleting one of these must take a deliberate step. */
 const statefulTypes = new Set([
@@ -65,10 +65,10 @@ export const s3BucketBaseline: StackValidationPolicy = {
 
 export const statefulResourcesProtected: ResourceValidationPolicy = {
     name: "stateful-resources-protected",
-    description: "Databases, KMS keys and other stateful resources carry `protect: true`, so no `pulumi up` or `destroy` deletes them by accident.",
+    description: `Databases, KMS keys and other stateful resources carry \`protect: true\`, so no \`pulumi up\` or \`destroy\` deletes them by accident; only one tagged \`${offboardingTag}: "true"\` may go without.`,
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (statefulTypes.has(args.type) && !args.opts.protect) {
+        if (statefulTypes.has(args.type) && !args.opts.protect && !isOffboarding(args.props)) {
             reportViolation("set the resource option `protect: true`");
         }
     },
@@ -80,7 +80,7 @@ export interface RdsConfig {
 
 export const rdsDataSafety: ResourceValidationPolicy = {
     name: "rds-data-safety",
-    description: "RDS instances are private, encrypted, deletion-protected, keep backups, take a final snapshot and let RDS manage the master password.",
+    description: `RDS instances are private, encrypted, deletion-protected (unless tagged \`${offboardingTag}: "true"\`), keep backups, take a final snapshot and let RDS manage the master password.`,
     enforcementLevel: "mandatory",
     configSchema: { properties: { minBackupRetentionDays: { type: "integer", default: 7 } } },
     validateResource: ofType("aws:rds/instance:Instance", (_props, args, reportViolation) => {
@@ -92,7 +92,7 @@ export const rdsDataSafety: ResourceValidationPolicy = {
         if (db.storageEncrypted !== true) {
             reportViolation("storageEncrypted must be true");
         }
-        if (db.deletionProtection !== true) {
+        if (db.deletionProtection !== true && !isOffboarding(db)) {
             reportViolation("deletionProtection must be true");
         }
         if (db.skipFinalSnapshot !== false || !db.finalSnapshotIdentifier) {
@@ -101,7 +101,9 @@ export const rdsDataSafety: ResourceValidationPolicy = {
         if ((db.backupRetentionPeriod ?? 0) < minBackupRetentionDays) {
             reportViolation(`backupRetentionPeriod is ${db.backupRetentionPeriod ?? 0}; at least ${minBackupRetentionDays} days`);
         }
-        if (db.password !== undefined || db.manageMasterUserPassword !== true) {
+        // A read replica takes its credentials from its source (whose ARN a preview may not know yet).
+        const replica = known(() => db.replicateSourceDb ?? "") !== "";
+        if (!replica && (db.password !== undefined || db.manageMasterUserPassword !== true)) {
             reportViolation("set manageMasterUserPassword: true instead of a password (the password then never passes through config or state)");
         }
     }),

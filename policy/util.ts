@@ -1,4 +1,4 @@
-import { PolicyResource, ReportViolation, ResourceValidation, ResourceValidationArgs, validateResourceOfType } from "@pulumi/policy";
+import { PolicyResource, ReportViolation, ResourceValidation, ResourceValidationArgs, UnknownValueError, validateResourceOfType } from "@pulumi/policy";
 import { Resource } from "@pulumi/pulumi";
 
 /** Helpers shared by the policy domains: tags, IAM documents and stack lookups. */
@@ -49,6 +49,46 @@ export function statements(document: unknown): Statement[] {
         Resource: asList(statement.Resource),
         NotResource: asList(statement.NotResource),
     }));
+}
+
+/** Whether an IAM action pattern (`*` and `?` wildcards, case-insensitive) covers `action`. */
+function actionMatches(pattern: string, action: string): boolean {
+    const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${regex}$`, "i").test(action);
+}
+
+/** Whether an Allow statement grants `action`, through `Action` or by leaving it out of `NotAction`. */
+export function actionAllowed(statement: Statement, action: string): boolean {
+    if (statement.NotAction.length > 0) {
+        return !statement.NotAction.some((pattern) => actionMatches(pattern, action));
+    }
+    return statement.Action.some((pattern) => actionMatches(pattern, action));
+}
+
+/**
+ * A value read from a resource's properties, or undefined when a preview does not know it yet
+ * (the policy SDK throws on reading an unknown value, which would turn the whole policy into an
+ * advisory "can't run during preview").
+ */
+export function known<T>(read: () => T): T | undefined {
+    try {
+        return read();
+    } catch (err) {
+        if (err instanceof UnknownValueError) {
+            return undefined;
+        }
+        throw err;
+    }
+}
+
+/**
+ * The tag that marks a data store a reviewed change is unlocking for removal (a tenant being
+ * off-boarded). Only the resource's own tags count, never a provider's defaults.
+ */
+export const offboardingTag = "offboarding";
+
+export function isOffboarding(props: Record<string, any>): boolean {
+    return known(() => props.tags?.[offboardingTag]) === "true";
 }
 
 export const bucketTypes = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);

@@ -13,7 +13,8 @@ async function violationsFor(policy: string, provider: RecordedResource, resourc
 
 describe("policy: cost", () => {
     describe("non-production-instance-sizes", () => {
-        const nodeGroup = (provider: RecordedResource, instanceTypes: string[]) => recorded("aws:eks/nodeGroup:NodeGroup", "workers", { instanceTypes }, provider);
+        const nodeGroup = (provider: RecordedResource, instanceTypes: string[], ownTags?: Record<string, string>) =>
+            recorded("aws:eks/nodeGroup:NodeGroup", "workers", { instanceTypes, tags: ownTags }, provider);
 
         it("orders instance sizes", () => {
             expect(["micro", "large", "xlarge", "2xlarge", "metal"].map(sizeRank)).to.deep.equal([-3, 0, 1, 2, Infinity]);
@@ -37,6 +38,13 @@ describe("policy: cost", () => {
             ]);
         });
 
+        it("takes production from the resource's own environment tag over its provider's", async () => {
+            expect(await violationsFor("non-production-instance-sizes", staging, nodeGroup(staging, ["m6a.8xlarge"], tags("production")))).to.deep.equal([]);
+            expect(await violationsFor("non-production-instance-sizes", production, nodeGroup(production, ["m6a.8xlarge"], tags("staging")))).to.deep.equal([
+                "workers: m6a.8xlarge is larger than 2xlarge, the cap outside production",
+            ]);
+        });
+
         it("applies to RDS instance classes", async () => {
             const db = recorded("aws:rds/instance:Instance", "db", { instanceClass: "db.r6g.4xlarge" }, staging);
             expect(await violationsFor("non-production-instance-sizes", staging, db)).to.deep.equal(["db: r6g.4xlarge is larger than 2xlarge, the cap outside production"]);
@@ -44,7 +52,8 @@ describe("policy: cost", () => {
     });
 
     describe("cloudfront-price-class", () => {
-        const distribution = (provider: RecordedResource, priceClass: string) => recorded("aws:cloudfront/distribution:Distribution", "site", { priceClass }, provider);
+        const distribution = (provider: RecordedResource, priceClass: string, ownTags?: Record<string, string>) =>
+            recorded("aws:cloudfront/distribution:Distribution", "site", { priceClass, tags: ownTags }, provider);
 
         it("passes PriceClass_100 in staging and PriceClass_All in production", async () => {
             expect(await violationsFor("cloudfront-price-class", staging, distribution(staging, "PriceClass_100"))).to.deep.equal([]);
@@ -55,6 +64,10 @@ describe("policy: cost", () => {
             expect(await violationsFor("cloudfront-price-class", staging, distribution(staging, "PriceClass_All"))).to.deep.equal([
                 'site: priceClass is "PriceClass_All"; PriceClass_100 outside production',
             ]);
+        });
+
+        it("takes production from the distribution's own environment tag", async () => {
+            expect(await violationsFor("cloudfront-price-class", staging, distribution(staging, "PriceClass_All", tags("production")))).to.deep.equal([]);
         });
     });
 
@@ -80,6 +93,11 @@ describe("policy: cost", () => {
             const inStaging = (await analyze([staging, db(staging)])).filter((v) => v.policyName === "rds-multi-az-outside-production");
             expect(inStaging.map((v) => [v.enforcementLevel, v.message])).to.deep.equal([["advisory", "multiAz is true outside production"]]);
             expect(await violationsFor("rds-multi-az-outside-production", production, db(production))).to.deep.equal([]);
+        });
+
+        it("takes production from the database's own environment tag", async () => {
+            const db = recorded("aws:rds/instance:Instance", "db", { instanceClass: "db.t4g.medium", multiAz: true, tags: tags("production") }, staging);
+            expect(await violationsFor("rds-multi-az-outside-production", staging, db)).to.deep.equal([]);
         });
     });
 });

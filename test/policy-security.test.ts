@@ -1,24 +1,26 @@
 import { expect } from "chai";
 import { RecordedResource } from "../engine/monitor";
+import { PolicyPackConfig } from "../engine/analyzer";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { analyze, awsProvider, recorded, violationsOf } from "./helpers/policy";
 
 const provider = awsProvider("aws-eu-central-1", { department: "data", environment: "production", project: "platform" });
 const issuer = "oidc.eks.eu-central-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF";
 
-async function violationsFor(policy: string, resource: RecordedResource): Promise<string[]> {
-    return violationsOf(await analyze([provider, resource]), policy);
+async function violationsFor(policy: string, resource: RecordedResource, config?: PolicyPackConfig): Promise<string[]> {
+    return violationsOf(await analyze([provider, resource], config), policy);
 }
 
 const document = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 
-function irsaRole(condition: Record<string, Record<string, unknown>>) {
+function irsaRole(condition: Record<string, Record<string, unknown>>, federated = `arn:aws:iam::123456789012:oidc-provider/${issuer}`) {
     return recorded(
         "aws:iam/role:Role",
         "external-dns",
         {
             assumeRolePolicy: document({
                 Effect: "Allow",
-                Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${issuer}` },
+                Principal: { Federated: federated },
                 Action: "sts:AssumeRoleWithWebIdentity",
                 Condition: condition,
             }),
@@ -59,9 +61,72 @@ describe("policy: security", () => {
             ]);
         });
 
+        it("fails a wildcard action on NotResource, i.e. every resource but the listed ones", async () => {
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: ["s3:*"], NotResource: ["arn:aws:s3:::audit-logs/*"] }))).to.deep.equal([
+                'deploy: a statement allows "s3:*" on "*"',
+            ]);
+        });
+
+        it("passes a Deny of * on * (it takes permissions away)", async () => {
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Sid: "Admin", Effect: "Deny", Action: "*", Resource: "*" }))).to.deep.equal([]);
+        });
+
         it("checks role inline policies too", async () => {
             const role = recorded("aws:iam/role:Role", "ci", { assumeRolePolicy: document(), inlinePolicies: [{ name: "all", policy: document({ Effect: "Allow", Action: "*", Resource: "*" }) }] }, provider);
             expect(await violationsFor("iam-no-wildcard-admin", role)).to.deep.equal(['ci: a statement allows "*" on "*"']);
+        });
+
+        it("fails a wildcard action on an ARN pattern that names every resource", async () => {
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "*", Resource: "arn:aws:*:*:*:*" }))).to.deep.equal([
+                'deploy: a statement allows "*" on "*"',
+            ]);
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::*" }))).to.deep.equal([
+                'deploy: a statement allows "s3:*" on "*"',
+            ]);
+        });
+
+        it("passes a whole service on one bucket's objects", async () => {
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::site/*" }))).to.deep.equal([]);
+        });
+
+        describe("AWS managed policies", () => {
+            const attachment = (policyArn: string) => recorded("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "ci-admin", { role: "ci", policyArn }, provider);
+
+            it("passes a narrow AWS managed policy", async () => {
+                expect(await violationsFor("iam-no-wildcard-admin", attachment("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"))).to.deep.equal([]);
+            });
+
+            it("fails AdministratorAccess attached to a role", async () => {
+                expect(await violationsFor("iam-no-wildcard-admin", attachment("arn:aws:iam::aws:policy/AdministratorAccess"))).to.deep.equal([
+                    "ci-admin: attaches the AWS managed policy AdministratorAccess; grant the actions the workload needs on its own resources",
+                ]);
+            });
+
+            it("fails PowerUserAccess in a role's managedPolicyArns", async () => {
+                const role = recorded("aws:iam/role:Role", "ci", { assumeRolePolicy: document(), managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] }, provider);
+                expect(await violationsFor("iam-no-wildcard-admin", role)).to.deep.equal([
+                    "ci: attaches the AWS managed policy PowerUserAccess; grant the actions the workload needs on its own resources",
+                ]);
+            });
+
+            it("takes the denied policies from policy pack config", async () => {
+                const config = { "iam-no-wildcard-admin": { deniedManagedPolicies: ["AmazonS3FullAccess"] } };
+                expect(await violationsFor("iam-no-wildcard-admin", attachment("arn:aws:iam::aws:policy/AmazonS3FullAccess"), config)).to.deep.equal([
+                    "ci-admin: attaches the AWS managed policy AmazonS3FullAccess; grant the actions the workload needs on its own resources",
+                ]);
+                expect(await violationsFor("iam-no-wildcard-admin", attachment("arn:aws:iam::aws:policy/AdministratorAccess"), config)).to.deep.equal([]);
+            });
+
+            it("runs in a preview where the attached policy is still unknown (one the stack creates)", async () => {
+                expect(await violationsFor("iam-no-wildcard-admin", attachment(unknownValue))).to.deep.equal([]);
+            });
+
+            it("judges the known ARNs of a role whose other managed policies are still unknown", async () => {
+                const role = recorded("aws:iam/role:Role", "ci", { assumeRolePolicy: document(), managedPolicyArns: [unknownValue, "arn:aws:iam::aws:policy/AdministratorAccess"] }, provider);
+                expect(await violationsFor("iam-no-wildcard-admin", role)).to.deep.equal([
+                    "ci: attaches the AWS managed policy AdministratorAccess; grant the actions the workload needs on its own resources",
+                ]);
+            });
         });
     });
 
@@ -77,9 +142,32 @@ describe("policy: security", () => {
             ]);
         });
 
+        it("fails a Federated principal that is not an IAM OIDC provider", async () => {
+            expect(await violationsFor("irsa-trust-pinned", irsaRole(pinned, "cognito-identity.amazonaws.com"))).to.deep.equal([
+                'external-dns: web identity principal "cognito-identity.amazonaws.com" is not exactly one IAM OIDC provider',
+            ]);
+        });
+
         it("fails a missing aud", async () => {
             const role = irsaRole({ StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:external-dns:external-dns" } });
             expect(await violationsFor("irsa-trust-pinned", role)).to.deep.equal([`external-dns: StringEquals "${issuer}:aud" must be "sts.amazonaws.com"; found undefined`]);
+        });
+
+        const unpinned = [`external-dns: StringEquals "${issuer}:sub" must name exactly one service account; found undefined`, `external-dns: StringEquals "${issuer}:aud" must be "sts.amazonaws.com"; found undefined`];
+        const trust = (statement: object) => recorded("aws:iam/role:Role", "external-dns", { assumeRolePolicy: document(statement) }, provider);
+        const federated = { Federated: `arn:aws:iam::123456789012:oidc-provider/${issuer}` };
+
+        it("fails an unpinned web identity trust granted through sts:*", async () => {
+            expect(await violationsFor("irsa-trust-pinned", trust({ Effect: "Allow", Principal: federated, Action: "sts:*" }))).to.deep.equal(unpinned);
+        });
+
+        it("fails an unpinned web identity trust granted through NotAction", async () => {
+            expect(await violationsFor("irsa-trust-pinned", trust({ Effect: "Allow", Principal: federated, NotAction: "sts:AssumeRole" }))).to.deep.equal(unpinned);
+        });
+
+        it("does not judge SAML federation", async () => {
+            const saml = { Federated: "arn:aws:iam::123456789012:saml-provider/okta" };
+            expect(await violationsFor("irsa-trust-pinned", trust({ Effect: "Allow", Principal: saml, Action: "sts:AssumeRoleWithSAML" }))).to.deep.equal([]);
         });
     });
 
@@ -98,9 +186,48 @@ describe("policy: security", () => {
             ]);
         });
 
+        describe("aws:ec2/securityGroupRule:SecurityGroupRule", () => {
+            const legacyRule = (overrides: Record<string, unknown> = {}) =>
+                recorded(
+                    "aws:ec2/securityGroupRule:SecurityGroupRule",
+                    "bastion-ssh",
+                    { type: "ingress", securityGroupId: "sg-0123456789abcdef0", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.10.0.0/16"], ...overrides },
+                    provider,
+                );
+
+            it("passes SSH from a private range", async () => {
+                expect(await violationsFor("security-group-public-ingress", legacyRule())).to.deep.equal([]);
+            });
+
+            it("fails SSH from the internet", async () => {
+                expect(await violationsFor("security-group-public-ingress", legacyRule({ cidrBlocks: ["0.0.0.0/0"] }))).to.deep.equal([
+                    "bastion-ssh: ingress 22-22 is open to 0.0.0.0/0; allowed public ports: 80, 443",
+                ]);
+            });
+
+            it("does not judge an egress rule", async () => {
+                expect(await violationsFor("security-group-public-ingress", legacyRule({ type: "egress", cidrBlocks: ["0.0.0.0/0"] }))).to.deep.equal([]);
+            });
+        });
+
+        it("takes the allowed public ports from policy pack config", async () => {
+            const config = { "security-group-public-ingress": { allowedPublicPorts: [8443] } };
+            expect(await violationsFor("security-group-public-ingress", rule(8443, 8443, "0.0.0.0/0"), config)).to.deep.equal([]);
+            expect(await violationsFor("security-group-public-ingress", rule(443, 443, "0.0.0.0/0"), config)).to.deep.equal([
+                "lb-in: ingress 443-443 is open to 0.0.0.0/0; allowed public ports: 8443",
+            ]);
+        });
+
         it("fails an inline security group rule open to ::/0 on a port range", async () => {
             const group = recorded("aws:ec2/securityGroup:SecurityGroup", "web", { ingress: [{ fromPort: 0, toPort: 65535, protocol: "tcp", ipv6CidrBlocks: ["::/0"] }] }, provider);
             expect(await violationsFor("security-group-public-ingress", group)).to.deep.equal(["web: ingress 0-65535 is open to ::/0; allowed public ports: 80, 443"]);
+        });
+
+        it("fails an every-protocol rule from the internet, whatever ports it names (AWS ignores them)", async () => {
+            const everyProtocol = recorded("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "lb-in", { fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" }, provider);
+            expect(await violationsFor("security-group-public-ingress", everyProtocol)).to.deep.equal([
+                "lb-in: ingress all-all is open to 0.0.0.0/0; allowed public ports: 80, 443",
+            ]);
         });
     });
 
@@ -122,9 +249,39 @@ describe("policy: security", () => {
                 "nodes: metadataOptions.httpPutResponseHopLimit is 2; at most 1",
             ]);
         });
+
+        describe("aws:ec2/instance:Instance", () => {
+            const instance = (metadataOptions: object) =>
+                recorded("aws:ec2/instance:Instance", "bastion", { ami: "ami-0123456789abcdef0", instanceType: "t3a.micro", metadataOptions }, provider);
+
+            it("passes required tokens with hop limit 1", async () => {
+                expect(await violationsFor("ec2-imdsv2-required", instance({ httpTokens: "required", httpPutResponseHopLimit: 1 }))).to.deep.equal([]);
+            });
+
+            it("fails httpTokens left unset (IMDSv1 stays on)", async () => {
+                expect(await violationsFor("ec2-imdsv2-required", instance({ httpPutResponseHopLimit: 1 }))).to.deep.equal([
+                    'bastion: metadataOptions.httpTokens is undefined; must be "required"',
+                ]);
+            });
+
+            it("fails a hop limit above the maximum", async () => {
+                expect(await violationsFor("ec2-imdsv2-required", instance({ httpTokens: "required", httpPutResponseHopLimit: 2 }))).to.deep.equal([
+                    "bastion: metadataOptions.httpPutResponseHopLimit is 2; at most 1",
+                ]);
+            });
+
+            it("takes the maximum hop limit from policy pack config", async () => {
+                const config = { "ec2-imdsv2-required": { maxHopLimit: 2 } };
+                expect(await violationsFor("ec2-imdsv2-required", instance({ httpTokens: "required", httpPutResponseHopLimit: 2 }), config)).to.deep.equal([]);
+                expect(await violationsFor("ec2-imdsv2-required", instance({ httpTokens: "required", httpPutResponseHopLimit: 3 }), config)).to.deep.equal([
+                    "bastion: metadataOptions.httpPutResponseHopLimit is 3; at most 2",
+                ]);
+            });
+        });
     });
 
     describe("cloudfront-viewer-security", () => {
+        const s3Origin = { originId: "s3", domainName: "site.s3.eu-central-1.amazonaws.com", originAccessControlId: "E123" };
         const distribution = (overrides: Record<string, any> = {}) =>
             recorded(
                 "aws:cloudfront/distribution:Distribution",
@@ -132,7 +289,8 @@ describe("policy: security", () => {
                 {
                     viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x", minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" },
                     defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" },
-                    origins: [{ originId: "s3", domainName: "site.s3.eu-central-1.amazonaws.com", originAccessControlId: "E123" }],
+                    orderedCacheBehaviors: [{ pathPattern: "/assets/*", viewerProtocolPolicy: "https-only" }],
+                    origins: [s3Origin],
                     priceClass: "PriceClass_100",
                     ...overrides,
                 },
@@ -156,10 +314,20 @@ describe("policy: security", () => {
             ]);
         });
 
-        it("fails an origin read through an OAI, and the OAI itself", async () => {
-            const viaOai = distribution({ origins: [{ originId: "s3", domainName: "d", s3OriginConfig: { originAccessIdentity: "origin-access-identity/cloudfront/E1" } }] });
+        it("fails plain HTTP on an ordered cache behavior", async () => {
+            const plain = distribution({ orderedCacheBehaviors: [{ pathPattern: "/assets/*", viewerProtocolPolicy: "allow-all" }] });
+            expect(await violationsFor("cloudfront-viewer-security", plain)).to.deep.equal([
+                "site: cache behavior /assets/* allows plain HTTP; use redirect-to-https or https-only",
+            ]);
+        });
+
+        it("fails an origin read through an OAI", async () => {
+            const viaOai = distribution({ origins: [{ ...s3Origin, s3OriginConfig: { originAccessIdentity: "origin-access-identity/cloudfront/E1" } }] });
             expect(await violationsFor("cloudfront-viewer-security", viaOai)).to.deep.equal(["site: origin s3 uses an Origin Access Identity; use originAccessControlId"]);
-            const oai = recorded("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "legacy", {}, provider);
+        });
+
+        it("fails an Origin Access Identity resource", async () => {
+            const oai = recorded("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "legacy", { comment: "site" }, provider);
             expect(await violationsFor("cloudfront-viewer-security", oai)).to.deep.equal(["legacy: use an Origin Access Control instead of an Origin Access Identity"]);
         });
     });
@@ -185,6 +353,12 @@ describe("policy: security", () => {
             expect(await violationsFor("eks-cluster-hardening", cluster())).to.deep.equal([]);
         });
 
+        it("still judges logs and endpoint in a preview where the stack's own key is unknown", async () => {
+            expect(await violationsFor("eks-cluster-hardening", cluster({ encryptionConfigKeyArn: unknownValue, enabledClusterLogTypes: ["api"] }))).to.deep.equal([
+                "primary: enabledClusterLogTypes misses audit, authenticator",
+            ]);
+        });
+
         it("fails a cluster without secrets encryption", async () => {
             expect(await violationsFor("eks-cluster-hardening", cluster({ encryptionConfigKeyArn: undefined }))).to.deep.equal([
                 "primary: encryptionConfigKeyArn must name a KMS key for envelope encryption of secrets",
@@ -201,6 +375,16 @@ describe("policy: security", () => {
             const expected = ["primary: the public API endpoint is open to 0.0.0.0/0; restrict publicAccessCidrs or disable endpointPublicAccess"];
             expect(await violationsFor("eks-cluster-hardening", cluster({ publicAccessCidrs: ["0.0.0.0/0"] }))).to.deep.equal(expected);
             expect(await violationsFor("eks-cluster-hardening", cluster({ publicAccessCidrs: undefined }))).to.deep.equal(expected);
+        });
+
+        it("treats an unset endpointPublicAccess with no publicAccessCidrs as public to the internet", async () => {
+            expect(await violationsFor("eks-cluster-hardening", cluster({ endpointPublicAccess: undefined, publicAccessCidrs: undefined }))).to.deep.equal([
+                "primary: the public API endpoint is open to 0.0.0.0/0; restrict publicAccessCidrs or disable endpointPublicAccess",
+            ]);
+        });
+
+        it("does not judge publicAccessCidrs of a private-only endpoint", async () => {
+            expect(await violationsFor("eks-cluster-hardening", cluster({ endpointPublicAccess: false, publicAccessCidrs: undefined }))).to.deep.equal([]);
         });
     });
 });

@@ -1,11 +1,14 @@
 import { expect } from "chai";
+import { PolicyPackConfig } from "../engine/analyzer";
 import { RecordedResource } from "../engine/monitor";
 import { analyze, awsProvider, recorded, violationsOf } from "./helpers/policy";
 
 const provider = awsProvider("aws-eu-central-1", { department: "data", environment: "production", project: "platform" });
 
 /** A protected data bucket with every setting the baseline asks for; each case drops or mutates one. */
-function dataBucket(overrides: { drop?: string; publicAccess?: Record<string, boolean>; versioning?: string; protect?: boolean } = {}): RecordedResource[] {
+function dataBucket(
+    overrides: { drop?: string; publicAccess?: Record<string, boolean>; versioning?: string; lifecycle?: string; protect?: boolean } = {},
+): RecordedResource[] {
     const bucket = recorded("aws:s3/bucket:Bucket", "data", { bucket: "data-1234567" }, provider, { protect: overrides.protect ?? true });
     const onBucket = { propertyDependencies: { bucket: [bucket.urn] } };
     const settings: Record<string, RecordedResource> = {
@@ -33,7 +36,7 @@ function dataBucket(overrides: { drop?: string; publicAccess?: Record<string, bo
         lifecycle: recorded(
             "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
             "data-lifecycle",
-            { bucket: "data-1234567", rules: [{ id: "noncurrent", status: "Enabled", noncurrentVersionExpiration: { noncurrentDays: 90 } }] },
+            { bucket: "data-1234567", rules: [{ id: "noncurrent", status: overrides.lifecycle ?? "Enabled", noncurrentVersionExpiration: { noncurrentDays: 90 } }] },
             provider,
             onBucket,
         ),
@@ -67,8 +70,8 @@ const key = (overrides: Record<string, unknown> = {}, protect = true) =>
 
 const storagePolicies = ["s3-public-access-blocked", "s3-bucket-baseline", "stateful-resources-protected", "rds-data-safety", "kms-key-rotation", "versioned-buckets-expire-noncurrent"];
 
-async function storageViolations(resources: RecordedResource[]): Promise<string[]> {
-    const violations = await analyze(resources);
+async function storageViolations(resources: RecordedResource[], config?: PolicyPackConfig): Promise<string[]> {
+    const violations = await analyze(resources, config);
     return storagePolicies.flatMap((policy) => violationsOf(violations, policy).map((line) => `${policy} ${line}`));
 }
 
@@ -77,11 +80,11 @@ describe("policy: storage", () => {
         expect(await storageViolations([...dataBucket(), database(), key()])).to.deep.equal([]);
     });
 
-    it("fails a public access block with a flag off", async () => {
-        expect(await storageViolations(dataBucket({ publicAccess: { restrictPublicBuckets: false } }))).to.deep.equal([
-            "s3-public-access-blocked data-pab: restrictPublicBuckets must be true",
-        ]);
-    });
+    for (const flag of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) {
+        it(`fails a public access block with ${flag} off`, async () => {
+            expect(await storageViolations(dataBucket({ publicAccess: { [flag]: false } }))).to.deep.equal([`s3-public-access-blocked data-pab: ${flag} must be true`]);
+        });
+    }
 
     it("fails a bucket without a public access block", async () => {
         expect(await storageViolations(dataBucket({ drop: "publicAccessBlock" }))).to.deep.equal(["s3-bucket-baseline data: bucket has no BucketPublicAccessBlock"]);
@@ -111,6 +114,12 @@ describe("policy: storage", () => {
         ]);
     });
 
+    it("does not count a disabled noncurrent-expiration lifecycle rule", async () => {
+        expect(await storageViolations(dataBucket({ lifecycle: "Disabled" }))).to.deep.equal([
+            "versioned-buckets-expire-noncurrent data: bucket data-1234567 is versioned without a noncurrentVersionExpiration lifecycle rule",
+        ]);
+    });
+
     it("fails an unprotected database and key", async () => {
         expect(await storageViolations([provider, database({}, false), key({}, false)])).to.deep.equal([
             "stateful-resources-protected tenant-db: set the resource option `protect: true`",
@@ -123,19 +132,69 @@ describe("policy: storage", () => {
         ["storageEncrypted", false, "storageEncrypted must be true"],
         ["deletionProtection", false, "deletionProtection must be true"],
         ["skipFinalSnapshot", true, "skipFinalSnapshot must be false with a finalSnapshotIdentifier"],
+        ["finalSnapshotIdentifier", undefined, "skipFinalSnapshot must be false with a finalSnapshotIdentifier"],
         ["backupRetentionPeriod", 1, "backupRetentionPeriod is 1; at least 7 days"],
         ["manageMasterUserPassword", false, "set manageMasterUserPassword: true instead of a password (the password then never passes through config or state)"],
+        ["password", "placeholder-password", "set manageMasterUserPassword: true instead of a password (the password then never passes through config or state)"],
     ] as const) {
         it(`fails a database with ${field} = ${value}`, async () => {
             expect(await storageViolations([provider, database({ [field]: value })])).to.deep.equal([`rds-data-safety tenant-db: ${message}`]);
         });
     }
 
+    describe("off-boarding", () => {
+        const offboarding = { tags: { tenant: "acme", offboarding: "true" } };
+
+        it("lets a data store tagged offboarding go without protect and deletion protection", async () => {
+            expect(await storageViolations([provider, database({ ...offboarding, deletionProtection: false }, false), key(offboarding, false)])).to.deep.equal([]);
+        });
+
+        it("still requires the final snapshot of a database being off-boarded", async () => {
+            expect(await storageViolations([provider, database({ ...offboarding, deletionProtection: false, skipFinalSnapshot: true }, false)])).to.deep.equal([
+                "rds-data-safety tenant-db: skipFinalSnapshot must be false with a finalSnapshotIdentifier",
+            ]);
+        });
+
+        it("accepts only the value \"true\"", async () => {
+            expect(await storageViolations([provider, key({ tags: { offboarding: "yes" } }, false)])).to.deep.equal([
+                "stateful-resources-protected tenant-key: set the resource option `protect: true`",
+            ]);
+        });
+
+        it("is not taken from the provider's default tags", async () => {
+            const offboardingProvider = awsProvider("aws-offboarding", { department: "data", environment: "production", project: "platform", offboarding: "true" });
+            const unprotected = recorded("aws:kms/key:Key", "tenant-key", { enableKeyRotation: true }, offboardingProvider);
+            expect(await storageViolations([offboardingProvider, unprotected])).to.deep.equal([
+                "stateful-resources-protected tenant-key: set the resource option `protect: true`",
+            ]);
+        });
+    });
+
+    it("lets a read replica take its credentials from its source", async () => {
+        expect(await storageViolations([provider, database({ replicateSourceDb: "tenant-db-primary", manageMasterUserPassword: undefined })])).to.deep.equal([]);
+    });
+
+    it("takes the minimum backup retention from policy pack config", async () => {
+        expect(await storageViolations([provider, database()], { "rds-data-safety": { minBackupRetentionDays: 30 } })).to.deep.equal([
+            "rds-data-safety tenant-db: backupRetentionPeriod is 14; at least 30 days",
+        ]);
+    });
+
     it("fails a key without rotation", async () => {
         expect(await storageViolations([provider, key({ enableKeyRotation: false })])).to.deep.equal(["kms-key-rotation tenant-key: enableKeyRotation must be true"]);
     });
 
+    it("does not ask an asymmetric key to rotate (KMS cannot)", async () => {
+        expect(await storageViolations([provider, key({ keySpec: "RSA_2048", enableKeyRotation: false })])).to.deep.equal([]);
+    });
+
     it("fails a key with a short deletion window", async () => {
         expect(await storageViolations([provider, key({ deletionWindowInDays: 7 })])).to.deep.equal(["kms-key-rotation tenant-key: deletionWindowInDays is 7; at least 30"]);
+    });
+
+    it("takes the minimum deletion window from policy pack config, counting an unset window as AWS's 30 days", async () => {
+        expect(await storageViolations([provider, key({ deletionWindowInDays: undefined })], { "kms-key-rotation": { minDeletionWindowDays: 31 } })).to.deep.equal([
+            "kms-key-rotation tenant-key: deletionWindowInDays is 30; at least 31",
+        ]);
     });
 });

@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
 import { analyze, awsProvider, recorded, violationsOf } from "./helpers/policy";
 
 const goodTags = { department: "platform-engineering", environment: "staging", project: "platform" };
@@ -57,6 +59,14 @@ describe("policy: aws-required-tags and aws-provider-default-tags", () => {
     it("ignores AWS resource types that cannot be tagged", async () => {
         const violations = await analyze(happyPath({ providerTags: {}, type: "aws:s3/bucketPolicy:BucketPolicy" }));
         expect(violationsOf(violations, "aws-required-tags")).to.deep.equal([]);
+    });
+
+    it("generated the taggable types from the installed @pulumi/aws version", () => {
+        const policyDir = path.join(__dirname, "..", "policy");
+        const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
+        const installed = readJson(require.resolve("@pulumi/aws/package.json", { paths: [policyDir] })).version;
+        const generatedFrom = readJson(path.join(policyDir, "taggable-aws-types.json")).awsSdkVersion;
+        expect(generatedFrom, "regenerate with `npm run generate:taggable -w policy`").to.equal(installed);
     });
 
     it("takes the allowed departments from policy pack config", async () => {
