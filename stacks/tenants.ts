@@ -18,7 +18,7 @@ interface EnvironmentDefaults {
 const environmentDefaults: Record<(typeof environments)[number], EnvironmentDefaults> = {
     production: { backupRetentionDays: 30, multiAz: true, performanceInsights: true, priceClass: "PriceClass_All" },
     staging: { backupRetentionDays: 7, multiAz: false, performanceInsights: false, priceClass: "PriceClass_100" },
-    development: { backupRetentionDays: 1, multiAz: false, performanceInsights: false, priceClass: "PriceClass_100" },
+    development: { backupRetentionDays: 7, multiAz: false, performanceInsights: false, priceClass: "PriceClass_100" },
 };
 
 /**
@@ -83,12 +83,14 @@ export async function tenants(foundation: Foundation, cluster: PlatformCluster) 
             tenants: Object.fromEntries(ringfences.map((ringfence, index) => [config.tenants[index].name, {
                 region: config.tenants[index].region,
                 namespace: ringfence.namespace,
-                serviceAccount: ringfence.serviceAccountName,
+                serviceAccountName: ringfence.serviceAccountName,
                 roleArn: ringfence.roleArn,
                 bucketName: ringfence.bucketName,
                 keyArn: ringfence.keyArn,
                 dbEndpoint: ringfence.dbEndpoint,
+                dbAddress: ringfence.dbAddress,
                 dbSecretArn: ringfence.dbSecretArn,
+                distributionId: ringfence.distributionId,
                 cdnUrl: ringfence.cdnUrl,
             }])),
         },

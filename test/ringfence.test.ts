@@ -19,7 +19,7 @@ interface ResolvedTenant {
     region: string;
     children: RecordedResource[];
     roleArn: string;
-    /** Identity policies attached to the tenant role (inline and managed). */
+    /** The tenant role's inline policies (the test below shows it has no other grants). */
     rolePolicies: object[];
     trustPolicy: object;
     bucketArn: string;
@@ -141,6 +141,39 @@ describe("Ringfence", () => {
 
     it("gives every prod tenant in Pulumi.prod.yaml a ringfence", () => {
         expect(tenants.map((tenant) => tenant.name).sort()).to.deep.equal(Object.keys(prodTenants).sort());
+    });
+
+    it("exports each tenant's region and component outputs as tenants.<name>", async () => {
+        const exported = (await prod()).outputs.tenants as Record<string, Record<string, unknown>>;
+        expect(Object.keys(exported).sort()).to.deep.equal(Object.keys(prodTenants).sort());
+        for (const tenant of tenants) {
+            const db = childOf(tenant, "aws:rds/instance:Instance").outputs;
+            expect(exported[tenant.name]).to.deep.equal({
+                region: tenant.region,
+                namespace: `tenant-${tenant.name}`,
+                serviceAccountName: "app",
+                roleArn: tenant.roleArn,
+                bucketName: childOf(tenant, "aws:s3/bucket:Bucket").outputs.bucket,
+                keyArn: tenant.keyArn,
+                dbEndpoint: db.endpoint,
+                dbAddress: db.address,
+                dbSecretArn: tenant.dbSecretArn,
+                distributionId: childOf(tenant, "aws:cloudfront/distribution:Distribution").id,
+                cdnUrl: `https://${tenant.name}.cdn.platform.example.com`,
+            });
+        }
+    });
+
+    it("grants the tenant role nothing but its one inline policy", async () => {
+        const result = await prod();
+        for (const tenant of tenants) {
+            const role = childOf(tenant, "aws:iam/role:Role");
+            expect(role.inputs.managedPolicyArns ?? [], tenant.name).to.deep.equal([]);
+            expect(role.inputs.inlinePolicies ?? [], tenant.name).to.deep.equal([]);
+            const grants = result.resources.filter((r) => /^aws:iam\/\w*[pP]olicy(Attachment)?:/.test(r.type) && [r.inputs.role, ...(r.inputs.roles ?? [])].includes(role.outputs.name));
+            expect(grants.map((r) => r.type), tenant.name).to.deep.equal(["aws:iam/rolePolicy:RolePolicy"]);
+            expect(tenant.rolePolicies).to.have.length(1);
+        }
     });
 
     describe("data locality", () => {
@@ -307,7 +340,7 @@ describe("Ringfence", () => {
                 });
                 const key = childOf(tenant, "aws:kms/key:Key").inputs;
                 expect(key).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
-                expect(childOf(tenant, "aws:kms/alias:Alias").inputs.name).to.equal(`alias/tenant-${tenant.name}`);
+                expect(childOf(tenant, "aws:kms/alias:Alias").inputs.name).to.equal(`alias/tenant-${tenant.name}-prod`);
                 expect(childOf(tenant, "aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
                 expect(childOf(tenant, "aws:s3/bucket:Bucket").inputs.forceDestroy ?? false).to.equal(false);
             }
@@ -315,7 +348,6 @@ describe("Ringfence", () => {
 
         it("off-boarding unlocks the tenant's data stores, keeps the bucket and key, and still snapshots the database", async () => {
             const result = await previewStack("staging", {
-                policyPack: false,
                 configOverrides: {
                     "platform:tenants": [
                         { name: "acme", region: "eu-central-1", cdnDomain: "acme.cdn.staging.platform.example.com", database: { instanceClass: "db.t4g.micro", allocatedStorage: 20 } },
@@ -324,6 +356,8 @@ describe("Ringfence", () => {
                 },
             });
             expect(result.error).to.equal(undefined);
+            // The pull request that unlocks the data stores passes the pack: the tag stands in for protect.
+            expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).to.deep.equal([]);
             const leaving = result.resources.filter((r) => r.parent?.endsWith("::tenant-globex"));
             const staying = result.resources.filter((r) => r.parent?.endsWith("::tenant-acme"));
             const db = leaving.find((r) => r.type === "aws:rds/instance:Instance")!;
@@ -338,6 +372,10 @@ describe("Ringfence", () => {
             for (const resource of locked) {
                 expect([resource.protect, resource.retainOnDelete], resource.name).to.deep.equal([true, false]);
             }
+            const taggedOffboarding = (resources: typeof leaving) =>
+                resources.filter((r) => r.inputs.tags?.offboarding === "true").map((r) => r.type).sort();
+            expect(taggedOffboarding(leaving)).to.include.members(["aws:kms/key:Key", "aws:rds/instance:Instance", "aws:s3/bucket:Bucket"]);
+            expect(taggedOffboarding(staying)).to.deep.equal([]);
         });
     });
 
@@ -492,7 +530,10 @@ describe("Ringfence", () => {
                     ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
                 },
                 { to: [{ ipBlock: { cidr: databaseCidr } }], ports: [{ protocol: "TCP", port }] },
-                { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] },
+                {
+                    to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"] } }],
+                    ports: [{ protocol: "TCP", port: 443 }],
+                },
             ];
             const expected: Record<string, object[]> = {
                 acme: egress(clusterCidr, 5432),
@@ -535,7 +576,7 @@ describe("Ringfence", () => {
                     { originId: "s3-origin", domainName: bucket.outputs.bucketRegionalDomainName, originPath: "/public", originAccessControlId: oac.id },
                 ]);
                 expect(distribution.aliases).to.deep.equal([`${tenant.name}.cdn.platform.example.com`]);
-                expect(distribution.defaultCacheBehavior.viewerProtocolPolicy).to.equal("redirect-to-https");
+                expect(distribution.defaultCacheBehavior.viewerProtocolPolicy).to.equal("https-only");
                 expect(distribution.viewerCertificate).to.deep.equal({
                     acmCertificateArn: validation.outputs.certificateArn,
                     sslSupportMethod: "sni-only",
@@ -659,7 +700,14 @@ describe("Ringfence", () => {
                 "platform:tenants[0].database.maxAllocatedStorage: found 5; expected more than allocatedStorage",
                 'platform:tenants[0].quota.cpu: found "lots"; expected a Kubernetes quantity such as 4, 500m or 8Gi',
                 'platform:tenants[0].cdnDomain: found "acme.cdn.example.org"; expected a name under platform:domain, such as Acme--Corp.cdn.staging.platform.example.com',
-                "platform:tenants[0].retention.backupRetentionDays: found 3; expected at least 7 in production",
+                "platform:tenants[0].retention.backupRetentionDays: found 3; expected at least 7 (the policy pack's rds-data-safety minimum)",
+            ]);
+        });
+
+        it("rejects fewer than 7 days of backups outside production too, as the policy pack would", async () => {
+            const tenant = { name: "acme", region: "eu-central-1", cdnDomain: "acme.cdn.staging.platform.example.com", database: { instanceClass: "db.t4g.micro", allocatedStorage: 20 }, retention: { backupRetentionDays: 6 } };
+            expect(await problemsWith([tenant], "staging")).to.deep.equal([
+                "platform:tenants[0].retention.backupRetentionDays: found 6; expected at least 7 (the policy pack's rds-data-safety minimum)",
             ]);
         });
     });

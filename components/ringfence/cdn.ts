@@ -35,6 +35,7 @@ export function tenantCdn(name: string, args: TenantCdnArgs, opts: pulumi.Custom
         certificateArn: certificate.certificateArn,
         priceClass: args.priceClass,
         originPath: args.prefix,
+        viewerProtocolPolicy: "https-only",
         extra: { tags: args.tags },
     }, opts);
     siteRecord(name, { dnsEntry: args.domain, zoneId, target: distribution.domainName, proxied: false }, opts.parent);

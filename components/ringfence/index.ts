@@ -10,6 +10,9 @@ import { tenantBucketPolicy, tenantKeyPolicy, tenantRolePolicy } from "./policie
 import { databaseEngines } from "./rules";
 import { tenantBucket } from "./storage";
 
+/** The tag the policy pack (`policy/util.ts`) accepts in place of `protect` on a data store. */
+const offboardingTag = "offboarding";
+
 export { RingfenceArgs, RingfenceCdnArgs, RingfenceDatabaseArgs, RingfenceStorageArgs } from "./args";
 export { NamespaceQuota } from "./kubernetes";
 export { ClusterNetwork, DatabaseNetwork, PersistenceNetwork, PersistenceNetworks, RegionalProviders } from "./persistence-network";
@@ -27,7 +30,10 @@ export class Ringfence extends pulumi.ComponentResource {
     readonly roleArn: pulumi.Output<string>;
     readonly keyArn: pulumi.Output<string>;
     readonly bucketName: pulumi.Output<string>;
+    /** `<host>:<port>` of the database. */
     readonly dbEndpoint: pulumi.Output<string>;
+    /** The database's hostname alone, as `aws rds generate-db-auth-token --hostname` takes it. */
+    readonly dbAddress: pulumi.Output<string>;
     /** Secrets Manager secret holding the master user's credentials, managed by RDS. */
     readonly dbSecretArn: pulumi.Output<string>;
     readonly distributionId: pulumi.Output<string>;
@@ -47,6 +53,9 @@ export class Ringfence extends pulumi.ComponentResource {
         // Data stores and their guards: locked while the tenant is active; once off-boarding,
         // unlocked but kept in the account when removed from the stack.
         const keptData = { ...inRegion, protect: !offboarding, retainOnDelete: offboarding };
+        // The policy pack lets a data store go unprotected only with this tag, which the
+        // off-boarding change adds in plain sight of its review.
+        const dataTags = offboarding ? { ...tags, [offboardingTag]: "true" } : tags;
         const namespace = `tenant-${args.tenant}`;
 
         const account = awsAccountId(inRegion);
@@ -61,11 +70,12 @@ export class Ringfence extends pulumi.ComponentResource {
             description: `Tenant ${args.tenant}: data at rest in ${args.region}`,
             enableKeyRotation: true,
             deletionWindowInDays: 30,
-            tags,
+            tags: dataTags,
         }, keptData);
-        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${namespace}`, targetKeyId: key.keyId }, keptData);
+        // Alias names are unique per account and region, which two stacks may share.
+        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${namespace}-${stackSlug()}`, targetKeyId: key.keyId }, keptData);
 
-        const bucket = tenantBucket(`${name}-data`, { keyArn: key.arn, ...storage, tags }, keptData);
+        const bucket = tenantBucket(`${name}-data`, { keyArn: key.arn, ...storage, tags: dataTags }, keptData);
         const db = tenantDatabase(`${name}-db`, {
             ...database,
             identifier: `${namespace}-${stackSlug()}`,
@@ -74,7 +84,7 @@ export class Ringfence extends pulumi.ComponentResource {
             subnetIds: args.network.subnetIds,
             clientCidr: args.clusterCidr,
             deletionProtection: !offboarding,
-            tags,
+            tags: dataTags,
         }, inRegion, { ...inRegion, protect: !offboarding });
         const distribution = tenantCdn(`${name}-cdn`, {
             ...cdn,
@@ -112,6 +122,7 @@ export class Ringfence extends pulumi.ComponentResource {
         this.keyArn = key.arn;
         this.bucketName = bucket.bucket;
         this.dbEndpoint = db.endpoint;
+        this.dbAddress = db.address;
         this.dbSecretArn = dbSecretArn;
         this.distributionId = distribution.id;
         this.cdnUrl = `https://${cdn.domain}`;
@@ -122,6 +133,7 @@ export class Ringfence extends pulumi.ComponentResource {
             keyArn: this.keyArn,
             bucketName: this.bucketName,
             dbEndpoint: this.dbEndpoint,
+            dbAddress: this.dbAddress,
             dbSecretArn: this.dbSecretArn,
             distributionId: this.distributionId,
             cdnUrl: this.cdnUrl,

@@ -27,7 +27,7 @@ export interface TenantNamespaceArgs {
  * pod identity webhook projects its own STS token regardless), a quota that also forbids
  * persistent volumes (they would hold tenant data in the cluster's region, outside the ringfence)
  * and load balancers, default container requests, and a default-deny network policy that lets
- * pods reach only cluster DNS, the tenant database and HTTPS.
+ * pods reach only cluster DNS, the tenant database and HTTPS on the internet.
  */
 export function tenantNamespace(name: string, args: TenantNamespaceArgs, opts: pulumi.CustomResourceOptions): k8s.core.v1.Namespace {
     const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, {
@@ -77,9 +77,15 @@ export function tenantNamespace(name: string, args: TenantNamespaceArgs, opts: p
 }
 
 /**
- * The only destinations tenant pods may open connections to. HTTPS is open to any address
- * because AWS APIs (STS, S3, KMS, Secrets Manager) have no fixed ranges; the instance metadata
- * service (port 80) stays out of reach, so pods cannot borrow the node's role.
+ * Private, shared (carrier-grade NAT) and link-local ranges: the cluster's pods, nodes and API
+ * server, peered networks and the instance metadata service. HTTPS to them would reach other
+ * tenants' services and the node's credentials, so it stays closed.
+ */
+const nonPublicRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"];
+
+/**
+ * The only destinations tenant pods may open connections to. HTTPS is open to public addresses
+ * because AWS APIs (STS, S3, KMS, Secrets Manager) have no fixed ranges.
  */
 function tenantEgress(databaseCidr: string, databasePort: number) {
     return [
@@ -88,6 +94,6 @@ function tenantEgress(databaseCidr: string, databasePort: number) {
             ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
         },
         { to: [{ ipBlock: { cidr: databaseCidr } }], ports: [{ protocol: "TCP", port: databasePort }] },
-        { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] },
+        { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: nonPublicRanges } }], ports: [{ protocol: "TCP", port: 443 }] },
     ];
 }

@@ -150,7 +150,7 @@ export function tenantRolePolicy(grants: TenantRoleGrants): PolicyDocument {
             {
                 Sid: "ReadWriteTenantObjects",
                 Effect: "Allow",
-                Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+                Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
                 Resource: `${grants.bucketArn}/*`,
             },
             { Sid: "UseTenantKey", Effect: "Allow", Action: tenantKeyUse, Resource: grants.keyArn },

@@ -17,6 +17,11 @@ export interface S3DistributionArgs {
     readonly priceClass: pulumi.Input<PriceClass>;
     /** Serve only this key prefix (`/<prefix>`). Default: the whole bucket. */
     readonly originPath?: string;
+    /**
+     * `https-only` refuses plain HTTP outright, for content only programs fetch; the default
+     * `redirect-to-https` sends browsers that typed `http://` on to HTTPS. Never `allow-all`.
+     */
+    readonly viewerProtocolPolicy?: "redirect-to-https" | "https-only";
     /** Response headers policy for the default behaviour. Default: none. */
     readonly responseHeadersPolicyId?: pulumi.Input<string>;
     /** Everything else a caller adds (root object, error pages, logging, tags). */
@@ -25,8 +30,8 @@ export interface S3DistributionArgs {
 
 /**
  * CloudFront in front of a private S3 bucket, as every CDN of the platform runs it: Origin Access
- * Control signs each origin request (never a legacy OAI), viewers are redirected to HTTPS with
- * TLS 1.2 or later over SNI, HTTP/2 and 3 and IPv6 on, only GET/HEAD/OPTIONS, compressed, cached
+ * Control signs each origin request (never a legacy OAI), viewers use HTTPS (redirected, or
+ * refused plain HTTP) with TLS 1.2 or later over SNI, HTTP/2 and 3 and IPv6 on, only GET/HEAD/OPTIONS, compressed, cached
  * with the managed CachingOptimized policy. Creates the Origin Access Control as `oacName` and
  * returns the distribution; the caller grants it `s3:GetObject` through `AWS:SourceArn`.
  */
@@ -61,7 +66,7 @@ export function s3Distribution(
         }],
         defaultCacheBehavior: {
             targetOriginId: originId,
-            viewerProtocolPolicy: "redirect-to-https",
+            viewerProtocolPolicy: args.viewerProtocolPolicy ?? "redirect-to-https",
             allowedMethods: ["GET", "HEAD", "OPTIONS"],
             cachedMethods: ["GET", "HEAD"],
             compress: true,
