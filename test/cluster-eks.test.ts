@@ -294,7 +294,12 @@ describe("EKS cluster", () => {
 
         it("rejects a log retention CloudWatch does not offer", async () => {
             const [line] = await eksProblems("staging", (eks) => (eks.logRetentionDays = 31));
-            expect(line).to.equal(`platform:eks.logRetentionDays: found 31; expected one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (days CloudWatch accepts)`);
+            expect(line).to.equal(`platform:eks.logRetentionDays: found 31; expected one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731 (days CloudWatch accepts, up to the policy pack's log-retention cap of 731)`);
+        });
+
+        it("rejects a log retention longer than the policy pack's log-retention cap", async () => {
+            const [line] = await eksProblems("staging", (eks) => (eks.logRetentionDays = 1096));
+            expect(line).to.match(/^platform:eks\.logRetentionDays: found 1096; expected one of .*, 731 \(/);
         });
 
         it("rejects an access role that is not an IAM role ARN", async () => {

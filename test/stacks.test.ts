@@ -1,9 +1,30 @@
 import { expect } from "chai";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
 import { listStacks } from "../engine/project";
 import { repositoryRoot } from "../engine/preview";
 import { ofType, previewOnce, providerOf } from "./helpers/preview";
 
 const stacks = listStacks(repositoryRoot);
+
+/** The `platform:` settings of a stack file that the expected counts below derive from. */
+interface StackFile {
+    department: string;
+    environment: string;
+    project: string;
+    primaryRegion: string;
+    network: { cidr: string; availabilityZones: number; natGateways: "perAz" | "single" };
+    tenants?: { region: string }[];
+}
+
+function stackFile(stack: string): StackFile {
+    const file = yaml.load(fs.readFileSync(path.join(repositoryRoot, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, any> };
+    return Object.fromEntries(Object.entries(file.config).map(([key, value]) => [key.replace(/^platform:/, ""), value])) as StackFile;
+}
+
+/** Regions other than the primary one that hold a tenant, each with its own persistence VPC. */
+const persistenceRegions = (file: StackFile) => [...new Set((file.tenants ?? []).map((tenant) => tenant.region))].filter((region) => region !== file.primaryRegion);
 
 describe("stacks", () => {
     it("has prod and staging stack files", () => {
@@ -12,6 +33,9 @@ describe("stacks", () => {
 
     for (const stack of stacks) {
         describe(stack, () => {
+            const file = stackFile(stack);
+            const zones = file.network.availabilityZones;
+
             it("previews without errors or mandatory policy violations", async () => {
                 const result = await previewOnce(stack);
                 expect(result.error).to.equal(undefined);
@@ -22,51 +46,73 @@ describe("stacks", () => {
             it("gives every provider-managed resource an explicit provider", async () => {
                 const result = await previewOnce(stack);
                 const managed = result.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+                expect(managed).to.not.have.length(0);
                 expect(managed.filter((r) => !r.provider).map((r) => r.urn)).to.deep.equal([]);
             });
 
-            it("tags every AWS provider with department, environment and project", async () => {
+            it("registers one AWS provider per region in use, each tagged with the stack file's department, environment and project", async () => {
                 const result = await previewOnce(stack);
-                for (const provider of ofType(result, "pulumi:providers:aws")) {
-                    expect(Object.keys(JSON.parse(provider.inputs.defaultTags).tags)).to.include.members(["department", "environment", "project"]);
+                const tenantRegions = (file.tenants ?? []).map((tenant) => tenant.region);
+                // Tenant CDNs take their ACM certificates from the stack's us-east-1 provider; the frontend creates its own.
+                const stackRegions = new Set([file.primaryRegion, ...tenantRegions, ...(tenantRegions.length > 0 ? ["us-east-1"] : [])]);
+                const expected = [...[...stackRegions].map((region) => [`aws-${region}`, region]), ["frontend-us-east-1", "us-east-1"]];
+                const providers = ofType(result, "pulumi:providers:aws");
+                expect(providers.map((provider) => [provider.name, provider.inputs.region])).to.have.deep.members(expected);
+                for (const provider of providers) {
+                    expect(JSON.parse(provider.inputs.defaultTags).tags, provider.name).to.deep.equal({
+                        department: file.department,
+                        environment: file.environment,
+                        project: file.project,
+                    });
+                }
+            });
+
+            it("builds the primary VPC from the stack file's network section", async () => {
+                const result = await previewOnce(stack);
+                const vpc = ofType(result, "aws:ec2/vpc:Vpc").find((v) => v.name === "primary-vpc")!;
+                expect(vpc.inputs.cidrBlock).to.equal(file.network.cidr);
+                expect(providerOf(result, vpc)!.inputs.region).to.equal(file.primaryRegion);
+                const subnets = ofType(result, "aws:ec2/subnet:Subnet").filter((s) => s.parent?.endsWith("::primary"));
+                const publicSubnets = subnets.filter((s) => s.inputs.tags.tier === "public");
+                expect(publicSubnets).to.have.length(zones);
+                expect(subnets.filter((s) => s.inputs.tags.tier === "private")).to.have.length(zones);
+                expect(subnets).to.have.length(2 * zones);
+                expect(new Set(subnets.map((s) => s.inputs.availabilityZone)).size).to.equal(zones);
+                const nats = ofType(result, "aws:ec2/natGateway:NatGateway").filter((n) => n.parent?.endsWith("::primary"));
+                const natCount = file.network.natGateways === "perAz" ? zones : 1;
+                expect(nats).to.have.length(natCount);
+                expect(publicSubnets.map((s) => s.id)).to.include.members(nats.map((n) => n.inputs.subnetId));
+                const privateDefaultRoutes = ofType(result, "aws:ec2/route:Route").filter((r) => r.name.startsWith("primary-private-default"));
+                expect(privateDefaultRoutes).to.have.length(zones);
+                expect(new Set(privateDefaultRoutes.map((r) => r.inputs.natGatewayId))).to.deep.equal(new Set(nats.map((n) => n.id)));
+            });
+
+            it("keeps every private subnet off the public internet and every default security group empty", async () => {
+                const result = await previewOnce(stack);
+                const vpcCount = 1 + persistenceRegions(file).length;
+                const privateSubnets = ofType(result, "aws:ec2/subnet:Subnet").filter((s) => s.inputs.tags.tier === "private");
+                expect(privateSubnets).to.have.length(zones * vpcCount);
+                for (const subnet of privateSubnets) {
+                    expect(subnet.inputs.mapPublicIpOnLaunch ?? false, subnet.name).to.equal(false);
+                }
+                const defaultGroups = ofType(result, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+                expect(defaultGroups).to.have.length(vpcCount);
+                for (const group of defaultGroups) {
+                    expect(group.inputs.ingress ?? [], group.name).to.deep.equal([]);
+                    expect(group.inputs.egress ?? [], group.name).to.deep.equal([]);
                 }
             });
         });
     }
 
     it("prod spreads the VPC over three AZs with a NAT gateway in each", async () => {
+        expect(stackFile("prod").network).to.deep.include({ availabilityZones: 3, natGateways: "perAz" });
         const result = await previewOnce("prod");
         const subnets = ofType(result, "aws:ec2/subnet:Subnet").filter((s) => s.parent?.endsWith("::primary"));
-        expect(subnets).to.have.length(6);
         expect(new Set(subnets.map((s) => s.inputs.availabilityZone))).to.deep.equal(new Set(["eu-central-1a", "eu-central-1b", "eu-central-1c"]));
-        const nats = ofType(result, "aws:ec2/natGateway:NatGateway").filter((n) => n.parent?.endsWith("::primary"));
-        expect(nats).to.have.length(3);
-        const natSubnets = nats.map((n) => n.inputs.subnetId);
-        const publicSubnetIds = subnets.filter((s) => s.inputs.tags.tier === "public").map((s) => s.id);
-        expect(natSubnets).to.have.members(publicSubnetIds);
-        const privateDefaultRoutes = ofType(result, "aws:ec2/route:Route").filter((r) => r.name.startsWith("primary-private-default"));
-        expect(new Set(privateDefaultRoutes.map((r) => r.inputs.natGatewayId)).size).to.equal(3);
     });
 
-    it("staging uses two AZs and a single NAT gateway", async () => {
-        const result = await previewOnce("staging");
-        const subnets = ofType(result, "aws:ec2/subnet:Subnet").filter((s) => s.parent?.endsWith("::primary"));
-        expect(subnets).to.have.length(4);
-        expect(new Set(subnets.map((s) => s.inputs.availabilityZone)).size).to.equal(2);
-        expect(ofType(result, "aws:ec2/natGateway:NatGateway").filter((n) => n.parent?.endsWith("::primary"))).to.have.length(1);
-    });
-
-    it("keeps private subnets off the public internet", async () => {
-        const result = await previewOnce("prod");
-        const privateSubnets = ofType(result, "aws:ec2/subnet:Subnet").filter((s) => s.inputs.tags.tier === "private");
-        for (const subnet of privateSubnets) {
-            expect(subnet.inputs.mapPublicIpOnLaunch ?? false).to.equal(false);
-        }
-        const vpc = ofType(result, "aws:ec2/vpc:Vpc").find((v) => v.name === "primary-vpc")!;
-        expect(providerOf(result, vpc)!.inputs.region).to.equal("eu-central-1");
-        expect(vpc.inputs.cidrBlock).to.equal("10.10.0.0/16");
-        const defaultSg = ofType(result, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup")[0];
-        expect(defaultSg.inputs.ingress ?? []).to.deep.equal([]);
-        expect(defaultSg.inputs.egress ?? []).to.deep.equal([]);
+    it("staging uses two AZs and a single NAT gateway", () => {
+        expect(stackFile("staging").network).to.deep.include({ availabilityZones: 2, natGateways: "single" });
     });
 });

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import * as path from "path";
+import { clusterIssuerNames } from "../components/ingress/args";
 import { PreviewResult } from "../engine/preview";
 import { named, ofType, previewOnce, previewStack } from "./helpers/preview";
 
@@ -81,6 +82,7 @@ describe("service workload template", () => {
                     const controller = named(result, T.release, cluster === "eks" ? "eks-ingress-alb-controller" : "sks-ingress-ingress-nginx");
                     expect(ingress.dependencies).to.include(controller.urn);
                     const issuers = ofType(result, "kubernetes:cert-manager.io/v1:ClusterIssuer").filter((issuer) => issuer.name.startsWith(`${cluster}-ingress-`));
+                    expect(issuers.map((issuer) => issuer.inputs.metadata.name)).to.have.members([...clusterIssuerNames]);
                     expect(ingress.dependencies).to.include.members(issuers.map((issuer) => issuer.urn));
                     expect(result.outputs.sampleUrls).to.include(`https://${host}`);
                 });

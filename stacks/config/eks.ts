@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { architectureOf, instanceTypeProblem } from "../../components/cluster/eks/instance-types";
 import { eksVersions, logRetentionDays } from "../../components/cluster/eks/limits";
+
+/** The policy pack's default `log-retention.maxRetentionDays`: a longer retention fails every preview. */
+const maxLogRetentionDays = 731;
+const keptLogRetentionDays = logRetentionDays.filter((days) => days <= maxLogRetentionDays);
 import { ipv4Cidr, slug, strictObject } from "./primitives";
 
 const instanceType = z.string().superRefine((value, ctx) => {
@@ -39,9 +43,9 @@ export const eksSchema = strictObject({
     adminRoleArn: iamRoleArn,
     /** IAM role granted AmazonEKSViewPolicy. */
     readOnlyRoleArn: iamRoleArn,
-    /** Days CloudWatch keeps control-plane logs (a value CloudWatch accepts). */
-    logRetentionDays: z.union(logRetentionDays.map((days) => z.literal(days)), {
-        error: `one of ${logRetentionDays.join(", ")} (days CloudWatch accepts)`,
+    /** Days CloudWatch keeps control-plane logs: a value CloudWatch accepts, within the policy pack's `log-retention` cap. */
+    logRetentionDays: z.union(keptLogRetentionDays.map((days) => z.literal(days)), {
+        error: `one of ${keptLogRetentionDays.join(", ")} (days CloudWatch accepts, up to the policy pack's log-retention cap of ${maxLogRetentionDays})`,
     }),
     nodeGroups: z.array(nodeGroupSchema).min(1),
     /** Pinned EKS add-on versions; kube-proxy must match the cluster's minor version. */

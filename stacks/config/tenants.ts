@@ -22,6 +22,9 @@ function ruled(problems: (value: string) => string[]) {
 
 const days = (max: number) => z.number().int().min(1).max(max);
 
+/** The policy pack's default `rds-data-safety.minBackupRetentionDays`: fewer fails every preview. */
+const minBackupRetentionDays = 7;
+
 const databaseSchema = strictObject({
     /** RDS engine. Default: postgres. */
     engine: z.enum(databaseEngineNames).optional(),
@@ -48,7 +51,7 @@ const retentionSchema = strictObject({
     noncurrentVersionExpirationDays: days(3650).optional(),
     /** Days before current objects move to Glacier Instant Retrieval. Default: 30. */
     glacierTransitionDays: days(3650).optional(),
-    /** Days of RDS automated backups. Default: 30 in production, 7 in staging, 1 in development. */
+    /** Days of RDS automated backups. Default: 30 in production, 7 elsewhere; at least 7. */
     backupRetentionDays: days(backupRetentionRange.max).optional(),
 });
 
@@ -166,8 +169,11 @@ export function tenantsIssues(config: {
             });
         }
         const backupDays = tenant.retention?.backupRetentionDays;
-        if (config.environment === "production" && backupDays !== undefined && backupDays < 7) {
-            issues.push({ path: ["tenants", index, "retention", "backupRetentionDays"], message: "at least 7 in production" });
+        if (backupDays !== undefined && backupDays < minBackupRetentionDays) {
+            issues.push({
+                path: ["tenants", index, "retention", "backupRetentionDays"],
+                message: `at least ${minBackupRetentionDays} (the policy pack's rds-data-safety minimum)`,
+            });
         }
     });
     return issues;
