@@ -28,7 +28,7 @@ export interface IamAdminConfig {
  * account and resource parts are all wildcards or empty, such as `arn:aws:*:*:*:*` or
  * `arn:aws:s3:::*`.
  */
-export function isEveryResource(resource: string): boolean {
+function isEveryResource(resource: string): boolean {
     return resource === "*" || /^arn:[^:]*:[^:]*:\*?:\*?:[*/]+$/.test(resource);
 }
 
@@ -42,9 +42,9 @@ export const iamNoWildcardAdmin: ResourceValidationPolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        const { deniedManagedPolicies } = args.getConfig<IamAdminConfig>();
         // An ARN still unknown in a preview is one the stack creates, so never an AWS managed policy.
         const policyArns = known(() => managedPolicyAttachments[args.type]?.(args.props)) ?? [];
+        const deniedManagedPolicies = policyArns.length > 0 ? args.getConfig<IamAdminConfig>().deniedManagedPolicies : [];
         for (let index = 0; index < policyArns.length; index++) {
             const awsManaged = /^arn:[^:]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(String(known(() => policyArns[index]) ?? ""));
             if (awsManaged && deniedManagedPolicies.includes(awsManaged[1])) {

@@ -31,8 +31,8 @@ export interface S3DistributionArgs {
 /**
  * CloudFront in front of a private S3 bucket, as every CDN of the platform runs it: Origin Access
  * Control signs each origin request (never a legacy OAI), viewers use HTTPS (redirected, or
- * refused plain HTTP) with TLS 1.2 or later over SNI, HTTP/2 and 3 and IPv6 on, only GET/HEAD/OPTIONS, compressed, cached
- * with the managed CachingOptimized policy. Creates the Origin Access Control as `oacName` and
+ * refused plain HTTP) with TLS 1.2 or later over SNI, HTTP/2 and 3 and IPv6 on, only
+ * GET/HEAD/OPTIONS, compressed, cached with the managed CachingOptimized policy. Creates the Origin Access Control as `oacName` and
  * returns the distribution; the caller grants it `s3:GetObject` through `AWS:SourceArn`.
  */
 export function s3Distribution(
