@@ -5,6 +5,10 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { repositoryRoot } from "../engine/preview";
+import { logRetention } from "../policy/cost";
+import { rdsDataSafety } from "../policy/storage";
+import { maxLogRetentionDays } from "../stacks/config/eks";
+import { minBackupRetentionDays } from "../stacks/config/tenants";
 import { previewStack } from "./helpers/preview";
 
 /** Previews staging with one config key replaced and returns the error lines. */
@@ -18,6 +22,11 @@ async function problemsWith(overrides: Record<string, unknown>): Promise<string[
 const stagingNetwork = { cidr: "10.20.0.0/16", availabilityZones: 2, natGateways: "single" };
 
 describe("stack config validation", () => {
+    it("rejects what the policy pack's defaults would: the config's limits are the pack's", () => {
+        expect(minBackupRetentionDays).to.equal(rdsDataSafety.configSchema?.properties.minBackupRetentionDays.default);
+        expect(maxLogRetentionDays).to.equal(logRetention.configSchema?.properties.maxRetentionDays.default);
+    });
+
     it("rejects an unknown top-level key, naming the allowed keys", async () => {
         expect(await problemsWith({ "platform:regoin": "eu-west-1" })).to.deep.equal([
             "platform:regoin: unknown key; allowed: platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants",

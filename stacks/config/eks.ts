@@ -3,7 +3,7 @@ import { architectureOf, instanceTypeProblem } from "../../components/cluster/ek
 import { eksVersions, logRetentionDays } from "../../components/cluster/eks/limits";
 
 /** The policy pack's default `log-retention.maxRetentionDays`: a longer retention fails every preview. */
-const maxLogRetentionDays = 731;
+export const maxLogRetentionDays = 731;
 const keptLogRetentionDays = logRetentionDays.filter((days) => days <= maxLogRetentionDays);
 import { ipv4Cidr, slug, strictObject } from "./primitives";
 

@@ -23,7 +23,7 @@ function ruled(problems: (value: string) => string[]) {
 const days = (max: number) => z.number().int().min(1).max(max);
 
 /** The policy pack's default `rds-data-safety.minBackupRetentionDays`: fewer fails every preview. */
-const minBackupRetentionDays = 7;
+export const minBackupRetentionDays = 7;
 
 const databaseSchema = strictObject({
     /** RDS engine. Default: postgres. */
