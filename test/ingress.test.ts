@@ -185,6 +185,15 @@ describe("ingress stack", () => {
                 expect(releaseOf(result, "eks-ingress-cert-manager").inputs.values.crds).to.deep.equal({ enabled: true, keep: true });
             });
 
+            it("installs the other charts once the load balancer controller's fail-closed webhooks serve, and leaves Services alone", async () => {
+                const result = await previewOnce(stack);
+                const albController = releaseOf(result, "eks-ingress-alb-controller");
+                expect(albController.inputs.values.enableServiceMutatorWebhook).to.equal(false);
+                for (const release of ["eks-ingress-external-dns", "eks-ingress-cert-manager"]) {
+                    expect(releaseOf(result, release).dependencies, release).to.include(albController.urn);
+                }
+            });
+
             it("gives each zone a DNS-validated wildcard certificate for the ALB", async () => {
                 const result = await previewOnce(stack);
                 const domain: string = config.hostedZones[0].domain;

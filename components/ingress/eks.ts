@@ -78,8 +78,16 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
             region: cluster.location,
             vpcId: awsArgs.vpcId,
             replicaCount: 2,
+            // The Service mutator intercepts every Service created in the cluster and fails closed
+            // while the controller starts, rejecting the other charts' Services on a first `up`.
+            // It only hands LoadBalancer Services without a class to this controller; the
+            // platform exposes everything through Ingresses, and tenant quotas forbid load balancers.
+            enableServiceMutatorWebhook: false,
         },
     });
+    // The controller's remaining webhooks (Ingress and TargetGroupBinding validation, pod
+    // readiness gates) also fail closed until its pods serve them.
+    const afterAlbController = [awsLoadBalancerController.release];
 
     const externalDns = irsaController(`${name}-external-dns`, {
         ...common,
@@ -96,6 +104,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
             registry: "txt",
             txtOwnerId: inputs.txtOwnerId,
         },
+        dependsOn: afterAlbController,
     });
 
     const certManager = irsaController(`${name}-cert-manager`, {
@@ -104,6 +113,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
         chart: charts.certManager,
         policy: partition.apply((p) => JSON.stringify(certManagerPolicy(p, zoneIds))),
         values: { crds: { enabled: true, keep: true } },
+        dependsOn: afterAlbController,
     });
 
     const certificateArns = awsArgs.hostedZones.map((zone, index) => zoneCertificate(`${name}-zone-cert-${index}`, zone, awsOpts));
