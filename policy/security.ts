@@ -23,13 +23,45 @@ export interface IamAdminConfig {
     deniedManagedPolicies: string[];
 }
 
+/** Whether an IAM resource pattern (`*` spans any characters, `:` included; `?` is one) matches `arn`. */
+function resourceMatches(pattern: string, arn: string): boolean {
+    const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${regex}$`).test(arn);
+}
+
 /**
- * A resource pattern that names every resource (of a service): `*`, or an ARN whose region,
- * account and resource parts are all wildcards or empty, such as `arn:aws:*:*:*:*` or
- * `arn:aws:s3:::*`.
+ * ARNs of unrelated resources of one service, in the partition, region and account the pattern
+ * names (so `arn:aws:*:*:123456789012:*` counts as every resource of that account).
  */
-function isEveryResource(resource: string): boolean {
-    return resource === "*" || /^arn:[^:]*:[^:]*:\*?:\*?:[*/]+$/.test(resource);
+function sampleArns(service: string, pattern: string): string[] {
+    const [, partition, , region, account] = pattern.split(":");
+    const literal = (part: string | undefined) => (part && !/[*?]/.test(part) ? part : undefined);
+    const p = literal(partition) ?? "aws";
+    const r = literal(region) ?? "eu-central-1";
+    const a = /^\d{12}$/.test(account ?? "") ? account : "123456789012";
+    switch (service) {
+        case "iam":
+            return [`arn:${p}:iam::${a}:role/any-role`, `arn:${p}:iam::${a}:user/any-user`, `arn:${p}:iam::${a}:policy/any-policy`];
+        case "s3":
+            return [`arn:${p}:s3:::any-bucket`, `arn:${p}:s3:::any-bucket/any-key`];
+        case "route53":
+            return [`arn:${p}:route53:::hostedzone/ANYZONE`, `arn:${p}:route53:::change/ANYCHANGE`];
+        default:
+            return [`arn:${p}:${service}:${r}:${a}:any-type/any-id`, `arn:${p}:${service}:${r}:${a}:other-type:other-id`];
+    }
+}
+
+/** Services whose every resource, granted every action, makes an administrator (IAM) or a data-wide one. */
+const everyActionServices = ["iam", "sts", "s3", "kms", "secretsmanager", "ec2", "rds", "eks", "lambda", "dynamodb", "route53", "cloudfront"];
+
+/**
+ * The service, among those the wildcard action covers, of which a resource pattern names every
+ * resource: `arn:*`, `arn:aws:s3:::*`, `arn:aws:iam::123456789012:*`, `arn:aws:*:*:*:*`...
+ */
+function serviceCoveredWhole(pattern: string, wildcardAction: string): string | undefined {
+    const service = wildcardAction.includes(":") ? wildcardAction.split(":")[0].toLowerCase() : "*";
+    const services = service.includes("*") ? everyActionServices : [service];
+    return services.find((candidate) => sampleArns(candidate, pattern).every((arn) => resourceMatches(pattern, arn)));
 }
 
 export const iamNoWildcardAdmin: ResourceValidationPolicy = {
@@ -57,10 +89,17 @@ export const iamNoWildcardAdmin: ResourceValidationPolicy = {
                 continue;
             }
             const label = statement.Sid ? `statement "${statement.Sid}"` : "a statement";
-            const everyResource = statement.Resource.some(isEveryResource) || statement.NotResource.length > 0;
-            const wildcardAction = statement.Action.find((action) => action === "*" || action.endsWith(":*"));
-            if (everyResource && wildcardAction) {
-                reportViolation(`${label} allows "${wildcardAction}" on "*"`);
+            for (const wildcardAction of statement.Action.filter((action) => action === "*" || action.endsWith(":*"))) {
+                if (statement.NotResource.length > 0 || statement.Resource.includes("*")) {
+                    reportViolation(`${label} allows "${wildcardAction}" on "*"`);
+                    continue;
+                }
+                for (const pattern of statement.Resource) {
+                    const service = serviceCoveredWhole(pattern, wildcardAction);
+                    if (service) {
+                        reportViolation(`${label} allows "${wildcardAction}" on "${pattern}", every ${service} resource`);
+                    }
+                }
             }
             if (statement.NotAction.length > 0) {
                 reportViolation(`${label} allows NotAction, i.e. every other action`);
@@ -75,8 +114,16 @@ export const irsaTrustPinned: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     validateResource: ofType("aws:iam/role:Role", (_props, args, reportViolation) => {
         for (const statement of statements(args.props.assumeRolePolicy)) {
-            const principal = statement.Principal as { Federated?: string | string[] } | undefined;
-            if (statement.Effect !== "Allow" || principal?.Federated === undefined || !actionAllowed(statement, "sts:AssumeRoleWithWebIdentity")) {
+            if (statement.Effect !== "Allow" || !actionAllowed(statement, "sts:AssumeRoleWithWebIdentity")) {
+                continue;
+            }
+            const principal = statement.Principal as "*" | { AWS?: string | string[]; Federated?: string | string[] } | undefined;
+            if (principal === "*" || (typeof principal === "object" && [principal.AWS].flat().includes("*"))) {
+                // Everyone, federated identities included: a token from any identity provider will do.
+                reportViolation(`principal ${JSON.stringify(principal)} admits any web identity token; name exactly one IAM OIDC provider as Federated`);
+                continue;
+            }
+            if (principal?.Federated === undefined) {
                 continue;
             }
             const federated = [principal.Federated].flat().map(String);
@@ -179,6 +226,9 @@ export interface CloudFrontConfig {
     allowedTlsPolicies: string[];
 }
 
+/** `<bucket>.s3.amazonaws.com` or `<bucket>.s3.<region>.amazonaws.com`, not `s3-website` endpoints. */
+const s3RestEndpoint = /\.s3(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
+
 export const cloudFrontViewerSecurity: ResourceValidationPolicy = {
     name: "cloudfront-viewer-security",
     description: "CloudFront serves HTTPS only with a modern TLS policy and reads S3 through Origin Access Control, never a legacy OAI.",
@@ -206,6 +256,13 @@ export const cloudFrontViewerSecurity: ResourceValidationPolicy = {
         for (const origin of args.props.origins ?? []) {
             if (origin.s3OriginConfig?.originAccessIdentity) {
                 reportViolation(`origin ${origin.originId} uses an Origin Access Identity; use originAccessControlId`);
+                continue;
+            }
+            // Without OAC (or an OAI) CloudFront reads an S3 REST endpoint anonymously, so the bucket
+            // must be public. Website endpoints are custom origins, out of OAC's reach.
+            const domainName = known(() => origin.domainName);
+            if (typeof domainName === "string" && s3RestEndpoint.test(domainName) && known(() => origin.originAccessControlId ?? "") === "") {
+                reportViolation(`origin ${origin.originId} reads S3 bucket endpoint ${domainName} without an Origin Access Control; set originAccessControlId`);
             }
         }
     },
@@ -213,29 +270,65 @@ export const cloudFrontViewerSecurity: ResourceValidationPolicy = {
 
 const requiredControlPlaneLogs = ["api", "audit", "authenticator"];
 
+interface EksClusterSettings {
+    /** `""` when secrets are not envelope-encrypted; undefined while a preview does not know the key yet. */
+    secretsKeyArn: string | undefined;
+    logTypes: string[];
+    endpointPublicAccess: boolean;
+    publicAccessCidrs: string[];
+}
+
+/** What the policy judges, read from the pulumi-eks component's inputs or a plain aws.eks.Cluster's. */
+function eksClusterSettings(type: string, props: Record<string, any>): EksClusterSettings | undefined {
+    switch (type) {
+        // The pulumi-eks component is opaque to policies: judge it by its own inputs.
+        case "eks:index:Cluster":
+            return {
+                secretsKeyArn: known(() => props.encryptionConfigKeyArn ?? ""),
+                logTypes: props.enabledClusterLogTypes ?? [],
+                endpointPublicAccess: props.endpointPublicAccess !== false,
+                publicAccessCidrs: props.publicAccessCidrs ?? ["0.0.0.0/0"],
+            };
+        case "aws:eks/cluster:Cluster": {
+            const encryption = props.encryptionConfig;
+            return {
+                secretsKeyArn: (encryption?.resources ?? []).includes("secrets") ? known(() => encryption.provider?.keyArn ?? "") : "",
+                logTypes: props.enabledClusterLogTypes ?? [],
+                endpointPublicAccess: props.vpcConfig?.endpointPublicAccess !== false,
+                publicAccessCidrs: props.vpcConfig?.publicAccessCidrs ?? ["0.0.0.0/0"],
+            };
+        }
+        default:
+            return undefined;
+    }
+}
+
 export const eksClusterHardening: ResourceValidationPolicy = {
     name: "eks-cluster-hardening",
     description: "EKS clusters encrypt secrets with KMS, log api/audit/authenticator, and never expose the API endpoint to the whole internet.",
     enforcementLevel: "mandatory",
-    // The pulumi-eks component is opaque to policies: judge it by its own inputs.
-    validateResource: ofType("eks:index:Cluster", (_props, args, reportViolation) => {
-        // A key created in the same stack is unknown in a preview: set, so nothing to report.
-        if (known(() => args.props.encryptionConfigKeyArn ?? "") === "") {
-            reportViolation("encryptionConfigKeyArn must name a KMS key for envelope encryption of secrets");
+    validateResource: (args, reportViolation) => {
+        const cluster = eksClusterSettings(args.type, args.props);
+        if (!cluster) {
+            return;
         }
-        const logs: string[] = args.props.enabledClusterLogTypes ?? [];
-        const missing = requiredControlPlaneLogs.filter((log) => !logs.includes(log));
+        // A key created in the same stack is unknown in a preview: set, so nothing to report.
+        if (cluster.secretsKeyArn === "") {
+            reportViolation(
+                args.type === "eks:index:Cluster"
+                    ? "encryptionConfigKeyArn must name a KMS key for envelope encryption of secrets"
+                    : "encryptionConfig must encrypt resources [\"secrets\"] with a KMS key",
+            );
+        }
+        const missing = requiredControlPlaneLogs.filter((log) => !cluster.logTypes.includes(log));
         if (missing.length > 0) {
             reportViolation(`enabledClusterLogTypes misses ${missing.join(", ")}`);
         }
         // The endpoint is public unless explicitly turned off.
-        if (args.props.endpointPublicAccess !== false) {
-            const cidrs: string[] = args.props.publicAccessCidrs ?? ["0.0.0.0/0"];
-            if (cidrs.some((cidr) => world.has(cidr))) {
-                reportViolation("the public API endpoint is open to 0.0.0.0/0; restrict publicAccessCidrs or disable endpointPublicAccess");
-            }
+        if (cluster.endpointPublicAccess && cluster.publicAccessCidrs.some((cidr) => world.has(cidr))) {
+            reportViolation("the public API endpoint is open to 0.0.0.0/0; restrict publicAccessCidrs or disable endpointPublicAccess");
         }
-    }),
+    },
 };
 
 /** The security domain of the pack. */

@@ -78,11 +78,30 @@ describe("policy: security", () => {
 
         it("fails a wildcard action on an ARN pattern that names every resource", async () => {
             expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "*", Resource: "arn:aws:*:*:*:*" }))).to.deep.equal([
-                'deploy: a statement allows "*" on "*"',
+                'deploy: a statement allows "*" on "arn:aws:*:*:*:*", every iam resource',
             ]);
             expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::*" }))).to.deep.equal([
-                'deploy: a statement allows "s3:*" on "*"',
+                'deploy: a statement allows "s3:*" on "arn:aws:s3:::*", every s3 resource',
             ]);
+        });
+
+        it("fails a wildcard action on shorter patterns whose wildcard spans the remaining ARN parts", async () => {
+            for (const pattern of ["arn:aws:*", "arn:*", "arn:aws:*:*:123456789012:*"]) {
+                expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "*", Resource: pattern })), pattern).to.deep.equal([
+                    `deploy: a statement allows "*" on "${pattern}", every iam resource`,
+                ]);
+            }
+        });
+
+        it("fails a service's every action on all of that service's resources in one account", async () => {
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::123456789012:*" }))).to.deep.equal([
+                'deploy: a statement allows "iam:*" on "arn:aws:iam::123456789012:*", every iam resource',
+            ]);
+        });
+
+        it("passes every action on one account's resources of a kind", async () => {
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::123456789012:role/ci-*" }))).to.deep.equal([]);
+            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::site-*" }))).to.deep.equal([]);
         });
 
         it("passes a whole service on one bucket's objects", async () => {
@@ -163,6 +182,14 @@ describe("policy: security", () => {
 
         it("fails an unpinned web identity trust granted through NotAction", async () => {
             expect(await violationsFor("irsa-trust-pinned", trust({ Effect: "Allow", Principal: federated, NotAction: "sts:AssumeRole" }))).to.deep.equal(unpinned);
+        });
+
+        it("fails a web identity trust open to every principal", async () => {
+            for (const principal of ["*", { AWS: "*" }]) {
+                expect(await violationsFor("irsa-trust-pinned", trust({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRoleWithWebIdentity" }))).to.deep.equal([
+                    `external-dns: principal ${JSON.stringify(principal)} admits any web identity token; name exactly one IAM OIDC provider as Federated`,
+                ]);
+            }
         });
 
         it("does not judge SAML federation", async () => {
@@ -326,6 +353,20 @@ describe("policy: security", () => {
             expect(await violationsFor("cloudfront-viewer-security", viaOai)).to.deep.equal(["site: origin s3 uses an Origin Access Identity; use originAccessControlId"]);
         });
 
+        it("fails an S3 bucket origin read without an Origin Access Control", async () => {
+            const anonymous = distribution({ origins: [{ originId: "s3", domainName: "site.s3.eu-central-1.amazonaws.com" }] });
+            expect(await violationsFor("cloudfront-viewer-security", anonymous)).to.deep.equal([
+                "site: origin s3 reads S3 bucket endpoint site.s3.eu-central-1.amazonaws.com without an Origin Access Control; set originAccessControlId",
+            ]);
+        });
+
+        it("passes an OAC the same stack creates, still unknown in a preview, and a custom origin without one", async () => {
+            const pending = distribution({ origins: [{ ...s3Origin, originAccessControlId: unknownValue }] });
+            expect(await violationsFor("cloudfront-viewer-security", pending)).to.deep.equal([]);
+            const website = distribution({ origins: [{ originId: "web", domainName: "site.s3-website.eu-central-1.amazonaws.com", customOriginConfig: { originProtocolPolicy: "http-only" } }] });
+            expect(await violationsFor("cloudfront-viewer-security", website)).to.deep.equal([]);
+        });
+
         it("fails an Origin Access Identity resource", async () => {
             const oai = recorded("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "legacy", { comment: "site" }, provider);
             expect(await violationsFor("cloudfront-viewer-security", oai)).to.deep.equal(["legacy: use an Origin Access Control instead of an Origin Access Identity"]);
@@ -385,6 +426,37 @@ describe("policy: security", () => {
 
         it("does not judge publicAccessCidrs of a private-only endpoint", async () => {
             expect(await violationsFor("eks-cluster-hardening", cluster({ endpointPublicAccess: false, publicAccessCidrs: undefined }))).to.deep.equal([]);
+        });
+
+        describe("a plain aws.eks.Cluster", () => {
+            const plainCluster = (overrides: Record<string, unknown> = {}, vpcConfig: Record<string, unknown> = {}) =>
+                recorded("aws:eks/cluster:Cluster", "plain", {
+                    roleArn: "arn:aws:iam::123456789012:role/eks",
+                    encryptionConfig: { provider: { keyArn: "arn:aws:kms:eu-central-1:123456789012:key/abc" }, resources: ["secrets"] },
+                    enabledClusterLogTypes: ["api", "audit", "authenticator"],
+                    vpcConfig: { subnetIds: ["subnet-1", "subnet-2"], endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"], ...vpcConfig },
+                    ...overrides,
+                }, provider);
+
+            it("passes an encrypted, logged cluster with a restricted endpoint", async () => {
+                expect(await violationsFor("eks-cluster-hardening", plainCluster())).to.deep.equal([]);
+            });
+
+            it("fails a cluster whose secrets are not envelope-encrypted", async () => {
+                const expected = ['plain: encryptionConfig must encrypt resources ["secrets"] with a KMS key'];
+                expect(await violationsFor("eks-cluster-hardening", plainCluster({ encryptionConfig: undefined }))).to.deep.equal(expected);
+                expect(await violationsFor("eks-cluster-hardening", plainCluster({ encryptionConfig: { provider: { keyArn: "arn:aws:kms:eu-central-1:123456789012:key/abc" }, resources: [] } }))).to.deep.equal(expected);
+            });
+
+            it("fails a cluster without audit logs", async () => {
+                expect(await violationsFor("eks-cluster-hardening", plainCluster({ enabledClusterLogTypes: ["api", "authenticator"] }))).to.deep.equal(["plain: enabledClusterLogTypes misses audit"]);
+            });
+
+            it("fails a public endpoint open to the internet by default", async () => {
+                expect(await violationsFor("eks-cluster-hardening", plainCluster({}, { endpointPublicAccess: undefined, publicAccessCidrs: undefined }))).to.deep.equal([
+                    "plain: the public API endpoint is open to 0.0.0.0/0; restrict publicAccessCidrs or disable endpointPublicAccess",
+                ]);
+            });
         });
     });
 });
