@@ -5,7 +5,13 @@ import { Foundation } from "./foundation";
 /** The stack's static site in the primary region, its records in the stack domain's Cloudflare zone. */
 export function frontend(foundation: Foundation) {
     const { frontend: site, primaryRegion } = foundation.config;
-    const cdn = new S3Cdn("frontend", { bucketName: site.bucketName, dnsEntry: site.dnsEntry, spaFallback: site.spaFallback }, {
+    const cdn = new S3Cdn("frontend", {
+        bucketName: site.bucketName,
+        dnsEntry: site.dnsEntry,
+        spaFallback: site.spaFallback,
+        // The stack's own us-east-1 provider: same account, credentials and default tags as the rest.
+        certificateProvider: foundation.aws.forRegion("us-east-1"),
+    }, {
         providers: { aws: foundation.aws.forRegion(primaryRegion), cloudflare: cloudflareProvider(foundation) },
     });
     return {

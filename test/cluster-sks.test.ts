@@ -80,6 +80,12 @@ describe("SKS cluster", () => {
             expect(staging.protect).to.equal(false);
         });
 
+        it("takes the version at creation only, so SKS's own upgrades are neither reverted nor a replacement", async () => {
+            for (const stack of ["prod", "staging"]) {
+                expect(named(await previewOnce(stack), T.cluster, "sks-cluster").ignoreChanges, stack).to.deep.equal(["version"]);
+            }
+        });
+
         it("exports the endpoint and zone, and the kubeconfig only as a secret", async () => {
             const result = await previewOnce("prod");
             const cluster = named(result, T.cluster, "sks-cluster");

@@ -56,6 +56,12 @@ describe("stack config validation", () => {
         ]);
     });
 
+    it("rejects a CIDR block with host bits set, naming its network address", async () => {
+        expect(await problemsWith({ "platform:network": { ...stagingNetwork, cidr: "10.20.1.0/16" } })).to.deep.equal([
+            'platform:network.cidr: found "10.20.1.0/16"; expected 10.20.0.0/16, the block\'s network address (host bits zero)',
+        ]);
+    });
+
     it("rejects a VPC range too small for the subnet layout", async () => {
         expect(await problemsWith({ "platform:network": { ...stagingNetwork, cidr: "10.20.0.0/24" } })).to.deep.equal([
             'platform:network.cidr: found "10.20.0.0/24"; expected a /16 to /20 IPv4 CIDR block such as 10.0.0.0/16',
@@ -88,6 +94,17 @@ describe("stack config validation", () => {
     it("reports every problem at once, one line each", async () => {
         const problems = await problemsWith({ "platform:environment": "prod", "platform:domain": "nope", "platform:extra": "x" });
         expect(problems).to.have.length(3);
+    });
+
+    it("reports a rule across sections in the same run as an invalid value in another section", async () => {
+        const problems = await problemsWith({
+            "platform:frontend": { bucketName: "platform-example-frontend-staging", dnsEntry: "app.elsewhere.example.com" },
+            "platform:network": { ...stagingNetwork, natGateways: "none" },
+        });
+        expect(problems).to.deep.equal([
+            'platform:network.natGateways: found "none"; allowed: perAz, single',
+            'platform:frontend.dnsEntry: found "app.elsewhere.example.com"; expected a name directly under platform:domain, such as app.staging.platform.example.com',
+        ]);
     });
 
     it("makes the CLI exit non-zero with the messages and no stack trace", async () => {

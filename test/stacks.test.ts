@@ -53,9 +53,9 @@ describe("stacks", () => {
             it("registers one AWS provider per region in use, each tagged with the stack file's department, environment and project", async () => {
                 const result = await previewOnce(stack);
                 const tenantRegions = (file.tenants ?? []).map((tenant) => tenant.region);
-                // Tenant CDNs take their ACM certificates from the stack's us-east-1 provider; the frontend creates its own.
-                const stackRegions = new Set([file.primaryRegion, ...tenantRegions, ...(tenantRegions.length > 0 ? ["us-east-1"] : [])]);
-                const expected = [...[...stackRegions].map((region) => [`aws-${region}`, region]), ["frontend-us-east-1", "us-east-1"]];
+                // CloudFront certificates (the frontend's, the tenant CDNs') come from the stack's us-east-1 provider.
+                const stackRegions = new Set([file.primaryRegion, ...tenantRegions, "us-east-1"]);
+                const expected = [...stackRegions].map((region) => [`aws-${region}`, region]);
                 const providers = ofType(result, "pulumi:providers:aws");
                 expect(providers.map((provider) => [provider.name, provider.inputs.region])).to.have.deep.members(expected);
                 for (const provider of providers) {
@@ -112,7 +112,18 @@ describe("stacks", () => {
         expect(new Set(subnets.map((s) => s.inputs.availabilityZone))).to.deep.equal(new Set(["eu-central-1a", "eu-central-1b", "eu-central-1c"]));
     });
 
-    it("staging uses two AZs and a single NAT gateway", () => {
+    it("staging spreads the VPC over two AZs and sends both private subnets' egress through one NAT gateway", async () => {
         expect(stackFile("staging").network).to.deep.include({ availabilityZones: 2, natGateways: "single" });
+        const result = await previewOnce("staging");
+        const inPrimary = (type: string) => ofType(result, type).filter((r) => r.parent?.endsWith("::primary"));
+        const subnets = inPrimary("aws:ec2/subnet:Subnet");
+        expect(new Set(subnets.map((s) => s.inputs.availabilityZone))).to.deep.equal(new Set(["eu-central-1a", "eu-central-1b"]));
+        const [natGateway, ...others] = inPrimary("aws:ec2/natGateway:NatGateway");
+        expect(others).to.deep.equal([]);
+        const natRoutes = inPrimary("aws:ec2/route:Route").filter((route) => route.inputs.natGatewayId !== undefined);
+        expect(natRoutes.map((route) => [route.inputs.destinationCidrBlock, route.inputs.natGatewayId])).to.deep.equal([
+            ["0.0.0.0/0", natGateway.id],
+            ["0.0.0.0/0", natGateway.id],
+        ]);
     });
 });

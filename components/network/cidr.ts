@@ -29,3 +29,20 @@ export function subnetLayout(vpcCidr: string, zones: number): { publicCidrs: str
         publicCidrs: indexes.map((i) => subnetCidr(vpcCidr, prefix + 4, 12 + i)),
     };
 }
+
+/** Smallest and largest VPC for this layout: a /24-or-larger private subnet per AZ needs /20 at most. */
+export const vpcPrefixRange = { min: 16, max: 20 } as const;
+
+/** What is wrong with a VPC range for this layout, or undefined: an IPv4 network address, /16 to /20. */
+export function vpcCidrProblem(cidr: string): string | undefined {
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+    if (!match || match.slice(1, 5).some((octet) => Number(octet) > 255) || Number(match[5]) > 32) {
+        return `cidr "${cidr}" is not an IPv4 CIDR block such as 10.0.0.0/16`;
+    }
+    const prefix = Number(match[5]);
+    if (prefix < vpcPrefixRange.min || prefix > vpcPrefixRange.max) {
+        return `cidr "${cidr}" is a /${prefix}; expected /${vpcPrefixRange.min} to /${vpcPrefixRange.max}`;
+    }
+    const network = subnetCidr(cidr, prefix, 0);
+    return network === cidr ? undefined : `cidr "${cidr}" has host bits set; expected its network address ${network}`;
+}

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { subnetLayout } from "./cidr";
+import { subnetLayout, vpcCidrProblem } from "./cidr";
 
 export interface NetworkArgs {
     /** The VPC's IPv4 range, /16 to /20. */
@@ -35,8 +35,16 @@ export class Network extends pulumi.ComponentResource {
     readonly privateRouteTableIds: pulumi.Output<string>[];
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:network:Network", name, {}, opts);
         const natGateways = args.natGateways ?? "perAz";
+        const problems = [
+            vpcCidrProblem(args.cidr),
+            [2, 3].includes(args.availabilityZones) ? undefined : `availabilityZones is ${args.availabilityZones}; expected 2 or 3`,
+            ["perAz", "single", "none"].includes(natGateways) ? undefined : `natGateways is "${natGateways}"; expected perAz, single or none`,
+        ].filter((problem): problem is string => problem !== undefined);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`Network "${name}": invalid arguments:\n${problems.map((problem) => `  ${problem}`).join("\n")}`, opts?.parent);
+        }
+        super("platform:network:Network", name, {}, opts);
         const layout = subnetLayout(args.cidr, args.availabilityZones);
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this });
 

@@ -84,7 +84,7 @@ export type EksConfig = z.infer<typeof eksSchema>;
 type Issue = { path: (string | number)[]; message: string };
 
 /** Rules that depend on the environment, checked by the stack config's own superRefine. */
-export function eksEnvironmentIssues(environment: string, eks: EksConfig): Issue[] {
+export function eksEnvironmentIssues(environment: string, eks: Pick<EksConfig, "publicAccessCidrs">): Issue[] {
     if (environment !== "production") {
         return [];
     }

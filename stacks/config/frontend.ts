@@ -25,7 +25,7 @@ export type FrontendConfig = z.infer<typeof frontendSchema>;
  * The frontend's name must sit directly under the stack's domain: the component looks its
  * Cloudflare zone up as the name's parent domain.
  */
-export function frontendDomainIssues(frontend: FrontendConfig, domain: string): { path: PropertyKey[]; message: string }[] {
+export function frontendDomainIssues(frontend: Pick<FrontendConfig, "dnsEntry">, domain: string): { path: PropertyKey[]; message: string }[] {
     // A malformed name or domain is reported by its own rule already.
     if (!dnsName.safeParse(frontend.dnsEntry).success || !dnsName.safeParse(domain).success) {
         return [];

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { eksEnvironmentIssues, eksSchema } from "./eks";
 import { frontendDomainIssues, frontendSchema } from "./frontend";
 import { ingressDomainIssues, ingressSchema } from "./ingress";
-import { networkSchema } from "./network";
-import { awsRegion, dnsName, slug, strictObject } from "./primitives";
+import { NetworkConfig, networkSchema } from "./network";
+import { awsRegion, dnsName, ipv4Cidr, slug, strictObject } from "./primitives";
 import { secretString } from "./secrets";
 import { sksSchema } from "./sks";
 import { tenantsIssues, tenantsSchema } from "./tenants";
@@ -42,30 +42,55 @@ const stackConfigSchema = strictObject({
     ingress: ingressSchema,
     /** Ringfenced tenants: name, region, CDN hostname, database, retention, quota. Default: none. */
     tenants: tenantsSchema.default([]),
-}).superRefine((config, ctx) => {
-    for (const issue of tenantsIssues(config)) {
-        ctx.addIssue({ code: "custom", ...issue });
-    }
-    for (const issue of ingressDomainIssues(config.ingress, config.domain)) {
-        ctx.addIssue({ code: "custom", ...issue });
-    }
-    for (const issue of frontendDomainIssues(config.frontend, config.domain)) {
-        ctx.addIssue({ code: "custom", ...issue });
-    }
-    for (const issue of eksEnvironmentIssues(config.environment, config.eks)) {
-        ctx.addIssue({ code: "custom", ...issue });
-    }
-    // Production runs across three AZs with a NAT gateway each, so one AZ outage never takes egress down.
-    if (config.environment !== "production") {
-        return;
-    }
-    if (config.network.availabilityZones !== 3) {
-        ctx.addIssue({ code: "custom", path: ["network", "availabilityZones"], message: "3 in production" });
-    }
-    if (config.network.natGateways !== "perAz") {
-        ctx.addIssue({ code: "custom", path: ["network", "natGateways"], message: "perAz in production" });
-    }
-});
+}).check(crossSectionRules());
+
+/** A section's parsed value, or undefined while it is invalid (its own rules report why). */
+function valid<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> | undefined {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : undefined;
+}
+
+/**
+ * Rules that read more than one section. They run even when some section is invalid (zod skips
+ * the refinements of a failed object by default), each once the sections it reads are valid on
+ * their own, so one run reports every problem.
+ */
+function crossSectionRules() {
+    const rules = z.superRefine((config: Record<string, unknown>, ctx) => {
+        const environment = valid(z.enum(environments), config.environment);
+        const network = valid(networkSchema, config.network);
+        const ingress = valid(ingressSchema, config.ingress);
+        const frontendDnsEntry = valid(z.string(), (config.frontend as { dnsEntry?: unknown } | undefined)?.dnsEntry);
+        const publicAccessCidrs = valid(z.array(ipv4Cidr), (config.eks as { publicAccessCidrs?: unknown } | undefined)?.publicAccessCidrs);
+        // The domain rules check the domain's own form and stay quiet while it is malformed.
+        const domain = typeof config.domain === "string" ? config.domain : "";
+        const issues = [
+            ...tenantsIssues({
+                primaryRegion: config.primaryRegion,
+                domain: config.domain,
+                networkCidr: (config.network as { cidr?: unknown } | undefined)?.cidr,
+                tenants: Array.isArray(config.tenants) ? config.tenants : [],
+            }),
+            ...(ingress ? ingressDomainIssues(ingress, domain) : []),
+            ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
+            ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
+            ...(environment === "production" && network ? productionNetworkIssues(network) : []),
+        ];
+        for (const issue of issues) {
+            ctx.addIssue({ code: "custom", ...issue });
+        }
+    });
+    rules._zod.def.when = (payload) => typeof payload.value === "object" && payload.value !== null;
+    return rules;
+}
+
+/** Production runs across three AZs with a NAT gateway each, so one AZ outage never takes egress down. */
+function productionNetworkIssues(network: NetworkConfig): { path: PropertyKey[]; message: string }[] {
+    return [
+        ...(network.availabilityZones !== 3 ? [{ path: ["network", "availabilityZones"], message: "3 in production" }] : []),
+        ...(network.natGateways !== "perAz" ? [{ path: ["network", "natGateways"], message: "perAz in production" }] : []),
+    ];
+}
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 

@@ -146,30 +146,33 @@ function overlaps(a: string, b: string): boolean {
 
 /**
  * Rules across sections: hostnames in the stack's zone, networks apart, backups in production.
- * A rule against another key is skipped while that key is itself invalid (reported there).
+ * Entries arrive as parsed as far as they are valid; a rule reading a key that is itself invalid
+ * (or another section's) is skipped, since that key's own rule reports it.
  */
 export function tenantsIssues(config: {
-    environment: string;
-    primaryRegion: AwsRegion;
-    domain: string;
-    network: { cidr: string };
-    tenants: TenantConfig[];
+    primaryRegion: unknown;
+    domain: unknown;
+    networkCidr: unknown;
+    tenants: readonly unknown[];
 }): { path: PropertyKey[]; message: string }[] {
     const issues: { path: PropertyKey[]; message: string }[] = [];
-    const domainValid = dnsName.safeParse(config.domain).success;
-    const cidrValid = isIpv4Cidr(config.network.cidr);
-    config.tenants.forEach((tenant, index) => {
-        if (domainValid && !tenant.cdnDomain.endsWith(`.${config.domain}`)) {
-            issues.push({ path: ["tenants", index, "cdnDomain"], message: `a name under platform:domain, such as ${tenant.name}.cdn.${config.domain}` });
+    const domain = dnsName.safeParse(config.domain).success ? String(config.domain) : undefined;
+    const networkCidr = typeof config.networkCidr === "string" && isIpv4Cidr(config.networkCidr) ? config.networkCidr : undefined;
+    const primaryRegion = awsRegion.safeParse(config.primaryRegion).data;
+    config.tenants.forEach((entry, index) => {
+        const tenant = (entry ?? {}) as { name?: unknown; region?: unknown; cdnDomain?: unknown; retention?: { backupRetentionDays?: unknown } };
+        if (domain && typeof tenant.cdnDomain === "string" && !tenant.cdnDomain.endsWith(`.${domain}`)) {
+            issues.push({ path: ["tenants", index, "cdnDomain"], message: `a name under platform:domain, such as ${tenant.name}.cdn.${domain}` });
         }
-        if (cidrValid && tenant.region !== config.primaryRegion && overlaps(persistenceCidr(tenant.region), config.network.cidr)) {
+        const region = awsRegion.safeParse(tenant.region).data;
+        if (networkCidr && primaryRegion && region && region !== primaryRegion && overlaps(persistenceCidr(region), networkCidr)) {
             issues.push({
                 path: ["tenants", index, "region"],
-                message: `a region whose persistence network ${persistenceCidr(tenant.region)} does not overlap platform:network.cidr`,
+                message: `a region whose persistence network ${persistenceCidr(region)} does not overlap platform:network.cidr`,
             });
         }
         const backupDays = tenant.retention?.backupRetentionDays;
-        if (backupDays !== undefined && backupDays < minBackupRetentionDays) {
+        if (typeof backupDays === "number" && backupDays < minBackupRetentionDays) {
             issues.push({
                 path: ["tenants", index, "retention", "backupRetentionDays"],
                 message: `at least ${minBackupRetentionDays} (the policy pack's rds-data-safety minimum)`,

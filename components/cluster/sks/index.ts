@@ -37,7 +37,10 @@ export interface SksClusterArgs {
     readonly nodepool: SksNodepoolArgs;
     /** Name of the cluster at Exoscale; also prefixes its node pool and groups. Default: the resource name. */
     readonly clusterName?: string;
-    /** Kubernetes version at creation. Default: the newest SKS offers. */
+    /**
+     * Kubernetes version at creation. Default: the newest SKS offers. Later changes are ignored:
+     * upgrades go through SKS (`autoUpgrade`, `exo compute sks upgrade`).
+     */
     readonly kubernetesVersion?: string;
     /** `pro` (HA control plane, etcd backups, SLA) or `starter`. Default: `pro`. */
     readonly serviceLevel?: "pro" | "starter";
@@ -121,7 +124,13 @@ export class SksCluster extends pulumi.ComponentResource implements PlatformClus
             exoscaleCsi: true,
             labels,
             description: `Platform cluster ${clusterName}`,
-        }, { parent: this, protect: args.protect ?? true });
+        }, {
+            parent: this,
+            protect: args.protect ?? true,
+            // The version only picks the control plane at creation. Later upgrades (SKS's own patch
+            // releases, `exo compute sks upgrade`) must not be undone or turned into a replacement.
+            ignoreChanges: ["version"],
+        });
 
         const securityGroup = new exoscale.SecurityGroup(`${name}-nodes`, {
             name: `${clusterName}-nodes`,
