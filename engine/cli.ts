@@ -33,11 +33,20 @@ async function main(): Promise<number> {
     if (args["policy-pack-config"]) {
         const file = path.resolve(args["policy-pack-config"]);
         try {
-            policyPackConfig = JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;
+            const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+            if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+                throw new Error(`expected a JSON object of policy names (or "all"), found ${JSON.stringify(parsed)}`);
+            }
+            policyPackConfig = parsed as PolicyPackConfig;
         } catch (err) {
             console.error(`--policy-pack-config ${file}: ${(err as Error).message}`);
             return 2;
         }
+    }
+    // Checked before the preview runs, rather than failing once it is done.
+    if (args.json && !fs.existsSync(path.dirname(path.resolve(args.json)))) {
+        console.error(`--json ${path.resolve(args.json)}: no such directory`);
+        return 2;
     }
 
     const root = args.cwd ? path.resolve(args.cwd) : repositoryRoot;
@@ -60,7 +69,12 @@ async function main(): Promise<number> {
         console.log(`\nResources:\n    + ${result.resources.length} to create`);
     }
     if (args.json) {
-        fs.writeFileSync(args.json, `${JSON.stringify(previewJson(result), null, 2)}\n`);
+        try {
+            fs.writeFileSync(args.json, `${JSON.stringify(previewJson(result), null, 2)}\n`);
+        } catch (err) {
+            console.error(`--json ${path.resolve(args.json)}: ${(err as Error).message}`);
+            return 2;
+        }
     }
     if (result.error) {
         return 2;

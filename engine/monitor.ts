@@ -32,6 +32,7 @@ export interface RecordedResource {
     readonly retainOnDelete: boolean;
     readonly deleteBeforeReplace: boolean;
     readonly ignoreChanges: string[];
+    /** Alias URNs, each resolved the way the CLI collapses an alias spec. */
     readonly aliases: string[];
     readonly additionalSecretOutputs: string[];
     /** Provider plugin version the registration asks for (the `version` option), if any. */
@@ -64,14 +65,6 @@ export class DefaultProviderDisabledError extends Error {}
 
 function providerUrn(reference: string): string {
     return reference.slice(0, reference.lastIndexOf("::"));
-}
-
-function aliasText(alias: aliasproto.Alias): string {
-    if (alias.getUrn()) {
-        return alias.getUrn();
-    }
-    const spec = alias.getSpec();
-    return spec ? JSON.stringify(spec.toObject()) : "";
 }
 
 /**
@@ -117,10 +110,20 @@ export class RecordingMonitor extends MockMonitor {
     }
 
     /** URNs as the engine builds them: the parent's qualified type chain, except the root stack's. */
-    private urnFor(parent: string, type: string, name: string): string {
+    private urnFor(parent: string, type: string, name: string, stack = getStack(), project = getProject()): string {
         const parentType = parent ? parent.split("::")[2] : "";
         const qualifiedType = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
-        return `urn:pulumi:${getStack()}::${getProject()}::${qualifiedType}::${name}`;
+        return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
+    }
+
+    /** An alias as the URN it stands for, each part the resource's own unless the alias names it. */
+    private aliasUrn(alias: aliasproto.Alias, resource: { parent: string; type: string; name: string }): string {
+        const spec = alias.getSpec();
+        if (alias.getUrn() || !spec) {
+            return alias.getUrn();
+        }
+        const parent = spec.getNoparent() ? "" : spec.getParenturn() || resource.parent;
+        return this.urnFor(parent, spec.getType() || resource.type, spec.getName() || resource.name, spec.getStack() || getStack(), spec.getProject() || getProject());
     }
 
     /**
@@ -174,6 +177,9 @@ export class RecordingMonitor extends MockMonitor {
                 this.checkDefaultProvider(`resource ${name}`, type, providerRef);
             }
             const urn = this.urnFor(parent, type, name);
+            if (this.byUrn.has(urn)) {
+                throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+            }
             const inputsWire = (req.getObject()?.toJavaScript() ?? {}) as Record<string, Wire>;
             const inputs = plain(inputsWire);
             const providers: Record<string, string> = {};
@@ -215,7 +221,7 @@ export class RecordingMonitor extends MockMonitor {
                 retainOnDelete: req.getRetainondelete() === true,
                 deleteBeforeReplace: req.getDeletebeforereplace(),
                 ignoreChanges: req.getIgnorechangesList(),
-                aliases: req.getAliasesList().map(aliasText),
+                aliases: req.getAliasesList().map((alias: aliasproto.Alias) => this.aliasUrn(alias, { parent, type, name })),
                 additionalSecretOutputs,
                 version: req.getVersion() || undefined,
                 pluginDownloadURL: req.getPlugindownloadurl() || undefined,

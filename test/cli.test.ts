@@ -61,4 +61,14 @@ describe("npm run preview", () => {
         expect((await preview("--stack", "nope")).stderr).to.contain('no stack "nope"');
         expect(await preview()).to.include({ code: 64 });
     });
+
+    it("rejects a --json path in a missing directory and a policy config that is not an object, in one line each", async () => {
+        const missing = path.join(scratch, "no-such-dir", "out.json");
+        const badJson = await preview("--stack", "staging", "--json", missing);
+        expect(badJson).to.include({ code: 2, stderr: `--json ${missing}: no such directory\n` });
+        const config = path.join(scratch, "null.json");
+        fs.writeFileSync(config, "null");
+        const badConfig = await preview("--stack", "staging", "--policy-pack-config", config);
+        expect(badConfig).to.include({ code: 2, stderr: `--policy-pack-config ${config}: expected a JSON object of policy names (or "all"), found null\n` });
+    });
 });

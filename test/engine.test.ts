@@ -22,8 +22,8 @@ describe("offline preview engine", () => {
         expect(role.protect).to.equal(false);
         expect(role.deleteBeforeReplace).to.equal(true);
         expect(role.ignoreChanges).to.deep.equal(["tags"]);
-        expect(role.aliases).to.have.length(1);
-        expect(role.aliases[0]).to.contain("legacy-reader");
+        // Resolved like the CLI's alias specs: the old name, with the resource's own type, parent, stack and project.
+        expect(role.aliases).to.deep.equal(["urn:pulumi:test::engine-fixture::aws:iam/role:Role::legacy-reader"]);
     });
 
     it("records type, parent, provider and dependencies", async () => {
@@ -80,6 +80,11 @@ describe("offline preview engine", () => {
         const result = await previewStack("test", { root, policyPack: false, configOverrides: { "engine-fixture:omitProvider": "true" } });
         expect(result.error).to.contain("Default provider for 'aws' disabled");
         expect(result.error).to.contain("aws:s3/bucket:Bucket");
+    });
+
+    it("fails a second resource with the same URN, as the CLI does", async () => {
+        const result = await previewStack("test", { root, policyPack: false, configOverrides: { "engine-fixture:duplicateName": "true" } });
+        expect(result.error).to.contain("Duplicate resource URN 'urn:pulumi:test::engine-fixture::aws:s3/bucket:Bucket::data'; try giving it a unique name");
     });
 
     it("hands the policy pack resource references as ids, as the CLI does", async () => {
