@@ -31,7 +31,12 @@ export function ingress(foundation: Foundation, clusters: IngressClusters) {
     const eksIngress = new IngressStack("eks-ingress", {
         ...common,
         cluster: clusters.eks,
-        eks: { provider: foundation.aws.forRegion(clusters.eks.location), vpcId: foundation.network.vpcId, hostedZones: settings.hostedZones },
+        eks: {
+            provider: foundation.aws.forRegion(clusters.eks.location),
+            vpcId: foundation.network.vpcId,
+            vpcCidr: foundation.network.cidr,
+            hostedZones: settings.hostedZones,
+        },
     });
     const exoscaleProvider = clusters.sks.getProvider("exoscale::Nlb") as exoscale.Provider | undefined;
     if (!exoscaleProvider) {

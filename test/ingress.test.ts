@@ -185,6 +185,34 @@ describe("ingress stack", () => {
                 expect(releaseOf(result, "eks-ingress-cert-manager").inputs.values.crds).to.deep.equal({ enabled: true, keep: true });
             });
 
+            it("closes every controller namespace by default: HTTPS out, webhook calls in from the VPC only", async () => {
+                const result = await previewOnce(stack);
+                const vpcCidr: string = stackConfig(stack)["platform:network"].cidr;
+                const policies = ofType(result, T.networkPolicy).filter((policy) => policy.name.startsWith("eks-ingress-"));
+                const namesIn = (namespace: string) => policies.filter((policy) => policy.inputs.metadata.namespace === namespace).map((policy) => policy.inputs.metadata.name).sort();
+                const spec = (namespace: string, name: string) => policies.find((policy) => policy.inputs.metadata.namespace === namespace && policy.inputs.metadata.name === name)!.inputs.spec;
+                expect(namesIn("aws-load-balancer-controller")).to.deep.equal(["allow-dns", "allow-egress-https", "allow-ingress-webhook", "default-deny"]);
+                expect(namesIn("external-dns")).to.deep.equal(["allow-dns", "allow-egress-https", "default-deny"]);
+                expect(namesIn("cert-manager")).to.deep.equal(["allow-dns", "allow-egress-authoritative-dns", "allow-egress-https", "allow-ingress-webhook", "default-deny"]);
+                expect(spec("aws-load-balancer-controller", "allow-ingress-webhook")).to.deep.equal({
+                    podSelector: { matchLabels: { "app.kubernetes.io/name": "aws-load-balancer-controller" } },
+                    policyTypes: ["Ingress"],
+                    ingress: [{ from: [{ ipBlock: { cidr: vpcCidr } }], ports: [{ protocol: "TCP", port: 9443 }] }],
+                });
+                expect(spec("cert-manager", "allow-ingress-webhook").ingress).to.deep.equal([{ from: [{ ipBlock: { cidr: vpcCidr } }], ports: [{ protocol: "TCP", port: 10250 }] }]);
+                for (const namespace of ["aws-load-balancer-controller", "external-dns", "cert-manager"]) {
+                    expect(spec(namespace, "allow-egress-https").egress, namespace).to.deep.equal([{
+                        to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.0.0/16"] } }],
+                        ports: [{ protocol: "TCP", port: 443 }],
+                    }]);
+                }
+                // Each release installs into its namespace once the namespace is closed.
+                for (const controller of ["alb-controller", "external-dns", "cert-manager"]) {
+                    const defaultDeny = named(result, T.networkPolicy, `eks-ingress-${controller}-ns-default-deny`);
+                    expect(releaseOf(result, `eks-ingress-${controller}`).dependencies, controller).to.include(defaultDeny.urn);
+                }
+            });
+
             it("installs the other charts once the load balancer controller's fail-closed webhooks serve, and leaves Services alone", async () => {
                 const result = await previewOnce(stack);
                 const albController = releaseOf(result, "eks-ingress-alb-controller");
@@ -334,7 +362,7 @@ describe("ingress stack", () => {
 
         it("closes every controller namespace by default and opens only what each controller needs", async () => {
             const result = await previewOnce("staging");
-            const policies = ofType(result, T.networkPolicy);
+            const policies = ofType(result, T.networkPolicy).filter((policy) => policy.name.startsWith("sks-ingress-"));
             const namesIn = (namespace: string) => policies.filter((policy) => policy.inputs.metadata.namespace === namespace).map((policy) => policy.inputs.metadata.name).sort();
             const spec = (namespace: string, name: string) => policies.find((policy) => policy.inputs.metadata.namespace === namespace && policy.inputs.metadata.name === name)!.inputs.spec;
             expect(namesIn("ingress-nginx")).to.deep.equal(["allow-dns", "allow-egress-https", "allow-egress-workloads", "allow-ingress-clients", "allow-ingress-webhook", "default-deny"]);

@@ -119,12 +119,26 @@ describe("service workload template", () => {
             });
         }
 
-        it("on SKS: the namespace denies everything but DNS and the ingress controller", async () => {
+        const backendPolicies = async (cluster: "eks" | "sks") => {
             const result = await previewOnce("staging");
-            const policies = ofType(result, T.networkPolicy).filter((policy) => policy.name.startsWith("sks-hello-namespace-"));
-            expect(policies.map((policy) => policy.inputs.metadata.name).sort()).to.deep.equal(["allow-dns", "allow-from-ingress-controller", "default-deny"]);
-            const fromController = policies.find((policy) => policy.inputs.metadata.name === "allow-from-ingress-controller")!;
-            expect(fromController.inputs.spec.ingress).to.deep.equal([{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }] }]);
+            const policies = ofType(result, T.networkPolicy).filter((policy) => policy.name.startsWith(`${cluster}-hello-namespace-`));
+            const fromLoadBalancer = policies.find((policy) => policy.inputs.metadata.name === "allow-ingress-load-balancer")!;
+            return { names: policies.map((policy) => policy.inputs.metadata.name).sort(), ingress: fromLoadBalancer.inputs.spec.ingress };
+        };
+
+        it("on SKS: the namespace denies everything but DNS and ingress-nginx's requests to the service's port", async () => {
+            const { names, ingress } = await backendPolicies("sks");
+            expect(names).to.deep.equal(["allow-dns", "allow-ingress-load-balancer", "default-deny"]);
+            expect(ingress).to.deep.equal([{
+                from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } }, podSelector: { matchLabels: { "app.kubernetes.io/component": "controller" } } }],
+                ports: [{ protocol: "TCP", port: 8080 }],
+            }]);
+        });
+
+        it("on EKS: the namespace denies everything but DNS and requests from the VPC (the ALB's targets are pod IPs) to the service's port", async () => {
+            const { names, ingress } = await backendPolicies("eks");
+            expect(names).to.deep.equal(["allow-dns", "allow-ingress-load-balancer", "default-deny"]);
+            expect(ingress).to.deep.equal([{ from: [{ ipBlock: { cidr: "10.20.0.0/16" } }], ports: [{ protocol: "TCP", port: 8080 }] }]);
         });
     });
 

@@ -31,6 +31,11 @@ export interface EksIngressArgs {
     readonly provider: aws.Provider;
     /** VPC of the cluster; the load balancer controller creates target groups and security groups in it. */
     readonly vpcId: pulumi.Input<string>;
+    /**
+     * The VPC's range: the EKS control plane's webhook calls and the ALB's requests to pods come
+     * from it, and the namespaces' network policies admit only it.
+     */
+    readonly vpcCidr: string;
     /** Route 53 zones ExternalDNS and cert-manager may change; each gets a wildcard ACM certificate for the ALB. */
     readonly hostedZones: readonly DnsZone[];
 }

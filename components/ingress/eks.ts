@@ -3,9 +3,11 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { OidcIdentity, PlatformCluster } from "../cluster/types";
 import { awsPartition } from "../lookups";
+import { NetworkAllow } from "../namespace";
 import { EksIngressArgs, ExternalDnsPolicy } from "./args";
 import { charts } from "./charts";
 import { irsaController } from "./irsa";
+import { authoritativeDnsOut, httpsOut } from "./network-allows";
 import { albControllerPolicy, certManagerPolicy, externalDnsPolicy } from "./policies";
 
 /** Fixed names: each role's trust policy pins `system:serviceaccount:<namespace>:<name>`. */
@@ -61,6 +63,20 @@ function zoneCertificate(name: string, zone: { id: string; domain: string }, opt
     return validation.certificateArn;
 }
 
+/**
+ * Admission webhook calls. The EKS control plane reaches the cluster through its network
+ * interfaces in the cluster's VPC, so the calls come from the VPC's range.
+ */
+function webhookFromControlPlane(vpcCidr: string, port: number, podLabels: Record<string, string>): NetworkAllow {
+    return {
+        name: "webhook",
+        reason: "admission webhook calls from the Kubernetes API server, through its network interfaces in the VPC",
+        podLabels,
+        peers: [{ ipBlock: { cidr: vpcCidr } }],
+        ports: [{ protocol: "TCP", port }],
+    };
+}
+
 export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIngressInputs): EksIngress {
     const { cluster, oidc, aws: awsArgs } = inputs;
     const awsOpts = { parent, provider: awsArgs.provider };
@@ -73,6 +89,8 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
         ...eksControllers.awsLoadBalancerController,
         chart: charts.awsLoadBalancerController,
         policy: JSON.stringify(albControllerPolicy),
+        ingressAllows: [webhookFromControlPlane(awsArgs.vpcCidr, 9443, { "app.kubernetes.io/name": "aws-load-balancer-controller" })],
+        egressAllows: [httpsOut("the ELB, EC2, ACM, WAF and Shield APIs, STS for IRSA, and the Kubernetes API")],
         values: {
             clusterName: cluster.clusterName,
             region: cluster.location,
@@ -94,6 +112,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
         ...eksControllers.externalDns,
         chart: charts.externalDns,
         policy: partition.apply((p) => JSON.stringify(externalDnsPolicy(p, zoneIds))),
+        egressAllows: [httpsOut("Route 53, STS for IRSA, and the Kubernetes API")],
         values: {
             provider: { name: "aws" },
             env: [{ name: "AWS_DEFAULT_REGION", value: cluster.location }],
@@ -112,6 +131,8 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
         ...eksControllers.certManager,
         chart: charts.certManager,
         policy: partition.apply((p) => JSON.stringify(certManagerPolicy(p, zoneIds))),
+        ingressAllows: [webhookFromControlPlane(awsArgs.vpcCidr, 10250, { "app.kubernetes.io/component": "webhook" })],
+        egressAllows: [httpsOut("Let's Encrypt, Route 53, STS for IRSA, and the Kubernetes API"), authoritativeDnsOut],
         values: { crds: { enabled: true, keep: true } },
         dependsOn: afterAlbController,
     });

@@ -1,9 +1,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { namespacePeer } from "../namespace";
 import { ClusterIssuerName, DnsZone, IngressStackArgs, zoneIdFormats } from "./args";
 import { eksIngress } from "./eks";
 import { clusterIssuers, cloudflareSolver, route53Solver } from "./issuers";
-import { cloudflareTokenSecret, sksIngress } from "./sks";
+import { cloudflareTokenSecret, sksIngress, sksNamespaces } from "./sks";
 
 export * from "./args";
 export { charts } from "./charts";
@@ -42,6 +43,11 @@ export class IngressStack extends pulumi.ComponentResource {
     readonly loadBalancerAddress?: pulumi.Output<string>;
     /** Resources an Ingress must wait for: the controller that serves it and the issuers. */
     readonly ready: pulumi.Resource[];
+    /**
+     * Where requests to backend pods come from. EKS: the VPC's range (the ALB sends to pod IPs from
+     * its network interfaces there). SKS: the ingress-nginx controller pods.
+     */
+    readonly backendPeers: k8s.types.input.networking.v1.NetworkPolicyPeer[];
 
     constructor(name: string, args: IngressStackArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:ingress:IngressStack", name, {}, opts);
@@ -60,6 +66,7 @@ export class IngressStack extends pulumi.ComponentResource {
             this.certificateArns = eks.certificateArns;
             issuers = clusterIssuers(name, { ...issuerArgs, zones: this.zones, solver: route53Solver(args.cluster.location), certManager: eks.certManager });
             this.ready = [eks.awsLoadBalancerController, ...issuers];
+            this.backendPeers = [{ ipBlock: { cidr: args.eks!.vpcCidr } }];
         } else {
             const sks = sksIngress(name, this, { cluster: args.cluster, sks: args.sks!, externalDnsPolicy, txtOwnerId });
             this.ingressClassName = "nginx";
@@ -67,6 +74,7 @@ export class IngressStack extends pulumi.ComponentResource {
             this.loadBalancerAddress = sks.loadBalancerAddress;
             issuers = clusterIssuers(name, { ...issuerArgs, zones: this.zones, solver: cloudflareSolver(sks.cloudflareSecretName, cloudflareTokenSecret.key), certManager: sks.certManager });
             this.ready = [sks.ingressNginx, ...issuers];
+            this.backendPeers = [namespacePeer(sksNamespaces.ingressNginx, { "app.kubernetes.io/component": "controller" })];
         }
         this.clusterIssuerNames = pulumi.all(issuers.map((issuer) => issuer.metadata.name));
 
@@ -78,6 +86,7 @@ export class IngressStack extends pulumi.ComponentResource {
             roleArns: this.roleArns,
             certificateArns: this.certificateArns,
             loadBalancerAddress: this.loadBalancerAddress,
+            backendPeers: this.backendPeers,
         });
     }
 
@@ -95,6 +104,9 @@ export class IngressStack extends pulumi.ComponentResource {
         }
         if (kind === "eks" && !args.cluster.oidc) {
             fail("the EKS cluster exposes no OIDC identity; IRSA needs it");
+        }
+        if (kind === "eks" && !/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-8])$/.test(args.eks!.vpcCidr)) {
+            fail(`eks.vpcCidr "${args.eks!.vpcCidr}" is not a VPC's IPv4 range (/16 to /28)`);
         }
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(args.acmeEmail)) {
             fail(`acmeEmail "${args.acmeEmail}" is not an email address`);

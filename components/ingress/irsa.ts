@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { OidcIdentity } from "../cluster/types";
 import { irsaTrustPolicy } from "../iam/irsa";
+import { NetworkAllow, PlatformNamespace } from "../namespace";
 import { PinnedChart } from "./charts";
 
 /** One controller on EKS: its namespace, its service account, the IAM role the account assumes, its chart. */
@@ -22,6 +23,10 @@ export interface IrsaControllerArgs {
     readonly parent: pulumi.Resource;
     /** Resources the release must wait for (e.g. another controller's webhooks). */
     readonly dependsOn?: pulumi.Resource[];
+    /** Traffic the namespace admits, e.g. webhook calls; its default deny refuses the rest. Default: none. */
+    readonly ingressAllows?: NetworkAllow[];
+    /** Traffic its pods may send besides DNS, e.g. HTTPS to AWS APIs; its default deny blocks the rest. */
+    readonly egressAllows: NetworkAllow[];
 }
 
 export interface IrsaController {
@@ -45,13 +50,17 @@ export function irsaController(name: string, args: IrsaControllerArgs): IrsaCont
     }, awsOpts);
     const rolePolicy = new aws.iam.RolePolicy(`${name}-policy`, { role: role.id, policy: args.policy }, awsOpts);
 
-    const namespace = new k8s.core.v1.Namespace(`${name}-ns`, {
-        metadata: { name: args.namespace, labels: { "app.kubernetes.io/part-of": "platform-ingress" } },
+    const namespace = new PlatformNamespace(`${name}-ns`, {
+        name: args.namespace,
+        labels: { "app.kubernetes.io/part-of": "platform-ingress" },
+        ingressControllerNamespace: false,
+        ingressAllows: args.ingressAllows,
+        egressAllows: args.egressAllows,
     }, k8sOpts);
     const serviceAccount = new k8s.core.v1.ServiceAccount(`${name}-sa`, {
         metadata: {
             name: args.serviceAccount,
-            namespace: namespace.metadata.name,
+            namespace: namespace.namespaceName,
             annotations: { "eks.amazonaws.com/role-arn": role.arn },
         },
     }, k8sOpts);
@@ -61,13 +70,13 @@ export function irsaController(name: string, args: IrsaControllerArgs): IrsaCont
         chart: args.chart.chart,
         version: args.chart.version,
         repositoryOpts: { repo: args.chart.repo },
-        namespace: namespace.metadata.name,
+        namespace: namespace.namespaceName,
         values: pulumi.output(args.values).apply((values) => ({
             ...values,
             serviceAccount: { create: false, name: args.serviceAccount },
         })),
         atomic: true,
-    }, { ...k8sOpts, dependsOn: [serviceAccount, rolePolicy, ...(args.dependsOn ?? [])] });
+    }, { ...k8sOpts, dependsOn: [namespace, serviceAccount, rolePolicy, ...(args.dependsOn ?? [])] });
 
     return { role, release };
 }

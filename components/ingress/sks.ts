@@ -5,6 +5,7 @@ import { PlatformCluster } from "../cluster/types";
 import { NetworkAllow, namespacePeer, PlatformNamespace } from "../namespace";
 import { ExternalDnsPolicy, SksIngressArgs } from "./args";
 import { charts } from "./charts";
+import { anyAddress, authoritativeDnsOut, httpsOut } from "./network-allows";
 
 export const sksNamespaces = { ingressNginx: "ingress-nginx", externalDns: "external-dns", certManager: "cert-manager" } as const;
 
@@ -14,12 +15,6 @@ export const ingressNodePorts = { http: 30080, https: 30443 } as const;
 /** Where the Cloudflare token lives in each namespace that reads it. */
 export const cloudflareTokenSecret = { name: "cloudflare-api-token", key: "api-token" } as const;
 
-/** Public addresses; instance metadata (169.254.169.254) stays out of reach. */
-const internet = [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.0.0/16"] } }];
-
-/** HTTPS to the Kubernetes API (public SKS endpoint), Cloudflare's API and Let's Encrypt. */
-const httpsOut = (reason: string): NetworkAllow => ({ name: "https", reason, peers: internet, ports: [{ protocol: "TCP", port: 443 }] });
-
 /**
  * Calls from the SKS control plane, which Exoscale runs outside the pod network; they arrive
  * either from its address or through the Konnectivity agents in kube-system.
@@ -28,7 +23,7 @@ const webhookIn = (port: number, podLabels: Record<string, string>): NetworkAllo
     name: "webhook",
     reason: "admission webhook calls from the Kubernetes API server",
     podLabels,
-    peers: [...internet, namespacePeer("kube-system")],
+    peers: [...anyAddress, namespacePeer("kube-system")],
     ports: [{ protocol: "TCP", port }],
 });
 
@@ -100,7 +95,7 @@ export function sksIngress(name: string, parent: pulumi.Resource, inputs: SksIng
                 name: "clients",
                 reason: "clients through the Exoscale NLB, which keeps their own source addresses",
                 podLabels: { "app.kubernetes.io/component": "controller" },
-                peers: internet,
+                peers: anyAddress,
                 ports: [{ protocol: "TCP", port: 80 }, { protocol: "TCP", port: 443 }],
             },
             webhookIn(8443, { "app.kubernetes.io/component": "controller" }),
@@ -130,16 +125,7 @@ export function sksIngress(name: string, parent: pulumi.Resource, inputs: SksIng
         name: sksNamespaces.certManager,
         ingressControllerNamespace: false,
         ingressAllows: [webhookIn(10250, { "app.kubernetes.io/component": "webhook" })],
-        egressAllows: [
-            httpsOut("Let's Encrypt, Cloudflare's API and the Kubernetes API"),
-            {
-                name: "authoritative-dns",
-                reason: "the DNS01 self-check asks the zone's authoritative name servers directly",
-                podLabels: { "app.kubernetes.io/component": "controller" },
-                peers: internet,
-                ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
-            },
-        ],
+        egressAllows: [httpsOut("Let's Encrypt, Cloudflare's API and the Kubernetes API"), authoritativeDnsOut],
     }, k8sOpts);
 
     const tokenSecret = (namespace: PlatformNamespace, role: string) => new k8s.core.v1.Secret(`${name}-${role}-cloudflare-token`, {

@@ -58,10 +58,19 @@ export class ServiceWorkload extends pulumi.ComponentResource {
         const labels = { "app.kubernetes.io/name": app, "app.kubernetes.io/managed-by": "pulumi" };
         // `restricted` Pod Security: the API server refuses any pod that drops the hardening below.
         const podSecurity = { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted" };
-        const namespace = args.cluster.kind === "sks"
-            // Default deny with the path from ingress-nginx open (Cilium enforces it on SKS).
-            ? new PlatformNamespace(`${name}-namespace`, { name: app, labels: podSecurity }, k8sOpts).namespaceName
-            : new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: { name: app, labels: podSecurity } }, k8sOpts).metadata.name;
+        // Default deny (Cilium enforces it on SKS, the VPC CNI's network policy agent on EKS), with
+        // only the load balancer's requests let in, on the service's port.
+        const namespace = new PlatformNamespace(`${name}-namespace`, {
+            name: app,
+            labels: podSecurity,
+            ingressControllerNamespace: false,
+            ingressAllows: [{
+                name: "load-balancer",
+                reason: "requests the cluster's load balancer forwards to the service",
+                peers: args.ingress.backendPeers,
+                ports: [{ protocol: "TCP", port }],
+            }],
+        }, k8sOpts).namespaceName;
 
         const serviceAccount = new k8s.core.v1.ServiceAccount(`${name}-sa`, {
             metadata: { name: app, namespace, labels },

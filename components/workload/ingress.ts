@@ -1,3 +1,4 @@
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 /** What a workload needs from its cluster's ingress stack (an `IngressStack` provides all of it). */
@@ -7,6 +8,8 @@ export interface WorkloadIngress {
     readonly zones: readonly { readonly domain: string }[];
     /** The controller and ClusterIssuers; the Ingress waits for them (their webhooks validate it). */
     readonly ready: pulumi.Resource[];
+    /** Where requests to backend pods come from; a workload's namespace admits only them, on its port. */
+    readonly backendPeers: k8s.types.input.networking.v1.NetworkPolicyPeer[];
 }
 
 export interface IngressAnnotationArgs {
