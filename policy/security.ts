@@ -29,39 +29,63 @@ function resourceMatches(pattern: string, arn: string): boolean {
     return new RegExp(`^${regex}$`).test(arn);
 }
 
+/** Two unrelated resources of each kind, as the resource part of their ARNs. */
+type ResourceKinds = Record<string, [string, string]>;
+
+const kindsWith = (separator: "/" | ":", ...kinds: string[]): ResourceKinds =>
+    Object.fromEntries(kinds.map((kind) => [kind, [`${kind}${separator}any-name`, `${kind}${separator}team-other-name`]]));
+
 /**
- * ARNs of unrelated resources of one service, in the partition, region and account the pattern
- * names (so `arn:aws:*:*:123456789012:*` counts as every resource of that account).
+ * How each service's ARNs look, and its kinds of resource: a pattern that names every resource of
+ * one kind (every role, every key, every object) grants the service's every action on all of
+ * them. A service not listed has one kind, any resource.
  */
-function sampleArns(service: string, pattern: string): string[] {
+const arnLayouts: Record<string, { arnService?: string; region: boolean; account: boolean; kinds: ResourceKinds }> = {
+    iam: { region: false, account: true, kinds: kindsWith("/", "role", "user", "group", "policy", "instance-profile", "oidc-provider") },
+    // sts:AssumeRole and its siblings act on IAM roles.
+    sts: { arnService: "iam", region: false, account: true, kinds: kindsWith("/", "role") },
+    s3: { region: false, account: false, kinds: { bucket: ["any-bucket", "other.bucket"], object: ["any-bucket/any-key", "other.bucket/dir/other-key"] } },
+    route53: { region: false, account: false, kinds: kindsWith("/", "hostedzone", "change") },
+    cloudfront: { region: false, account: true, kinds: kindsWith("/", "distribution", "origin-access-control") },
+    kms: { region: true, account: true, kinds: kindsWith("/", "key", "alias") },
+    secretsmanager: { region: true, account: true, kinds: kindsWith(":", "secret") },
+    dynamodb: { region: true, account: true, kinds: kindsWith("/", "table") },
+    ec2: { region: true, account: true, kinds: kindsWith("/", "instance", "security-group", "volume", "snapshot", "vpc") },
+    rds: { region: true, account: true, kinds: kindsWith(":", "db", "cluster", "snapshot") },
+    eks: { region: true, account: true, kinds: kindsWith("/", "cluster", "nodegroup") },
+    lambda: { region: true, account: true, kinds: kindsWith(":", "function") },
+};
+const anyResource: ResourceKinds = { resource: ["any-type/any-id", "other-type:other-id"] };
+
+/** Services whose every resource of a kind, granted every action, makes an administrator (IAM) or a data-wide one. */
+const everyActionServices = Object.keys(arnLayouts);
+
+/**
+ * The service and kind, among those the wildcard action covers, of which a resource pattern names
+ * every resource: `arn:*`, every object of every bucket, `arn:aws:iam::*:role/*` (every role),
+ * `arn:aws:kms:*:123456789012:key/*` (every key of that account). Samples take the partition,
+ * region and account the pattern names, so pinning an account narrows nothing.
+ */
+function kindCoveredWhole(pattern: string, wildcardAction: string): string | undefined {
     const [, partition, , region, account] = pattern.split(":");
     const literal = (part: string | undefined) => (part && !/[*?]/.test(part) ? part : undefined);
-    const p = literal(partition) ?? "aws";
-    const r = literal(region) ?? "eu-central-1";
-    const a = /^\d{12}$/.test(account ?? "") ? account : "123456789012";
-    switch (service) {
-        case "iam":
-            return [`arn:${p}:iam::${a}:role/any-role`, `arn:${p}:iam::${a}:user/any-user`, `arn:${p}:iam::${a}:policy/any-policy`];
-        case "s3":
-            return [`arn:${p}:s3:::any-bucket`, `arn:${p}:s3:::any-bucket/any-key`];
-        case "route53":
-            return [`arn:${p}:route53:::hostedzone/ANYZONE`, `arn:${p}:route53:::change/ANYCHANGE`];
-        default:
-            return [`arn:${p}:${service}:${r}:${a}:any-type/any-id`, `arn:${p}:${service}:${r}:${a}:other-type:other-id`];
-    }
-}
-
-/** Services whose every resource, granted every action, makes an administrator (IAM) or a data-wide one. */
-const everyActionServices = ["iam", "sts", "s3", "kms", "secretsmanager", "ec2", "rds", "eks", "lambda", "dynamodb", "route53", "cloudfront"];
-
-/**
- * The service, among those the wildcard action covers, of which a resource pattern names every
- * resource: `arn:*`, `arn:aws:s3:::*`, `arn:aws:iam::123456789012:*`, `arn:aws:*:*:*:*`...
- */
-function serviceCoveredWhole(pattern: string, wildcardAction: string): string | undefined {
     const service = wildcardAction.includes(":") ? wildcardAction.split(":")[0].toLowerCase() : "*";
-    const services = service.includes("*") ? everyActionServices : [service];
-    return services.find((candidate) => sampleArns(candidate, pattern).every((arn) => resourceMatches(pattern, arn)));
+    for (const candidate of service.includes("*") ? everyActionServices : [service]) {
+        const layout = arnLayouts[candidate];
+        const prefix = [
+            "arn",
+            literal(partition) ?? "aws",
+            layout?.arnService ?? candidate,
+            layout?.region === false ? "" : (literal(region) ?? "eu-central-1"),
+            layout?.account === false ? "" : /^\d{12}$/.test(account ?? "") ? account : "123456789012",
+        ].join(":");
+        for (const [kind, samples] of Object.entries(layout?.kinds ?? anyResource)) {
+            if (samples.every((resource) => resourceMatches(pattern, `${prefix}:${resource}`))) {
+                return `${candidate} ${kind}`;
+            }
+        }
+    }
+    return undefined;
 }
 
 export const iamNoWildcardAdmin: ResourceValidationPolicy = {
@@ -95,9 +119,9 @@ export const iamNoWildcardAdmin: ResourceValidationPolicy = {
                     continue;
                 }
                 for (const pattern of statement.Resource) {
-                    const service = serviceCoveredWhole(pattern, wildcardAction);
-                    if (service) {
-                        reportViolation(`${label} allows "${wildcardAction}" on "${pattern}", every ${service} resource`);
+                    const kind = kindCoveredWhole(pattern, wildcardAction);
+                    if (kind) {
+                        reportViolation(`${label} allows "${wildcardAction}" on "${pattern}", every ${kind}`);
                     }
                 }
             }
@@ -226,8 +250,13 @@ export interface CloudFrontConfig {
     allowedTlsPolicies: string[];
 }
 
-/** `<bucket>.s3.amazonaws.com` or `<bucket>.s3.<region>.amazonaws.com`, not `s3-website` endpoints. */
-const s3RestEndpoint = /\.s3(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
+/**
+ * A bucket's REST endpoint: `<bucket>.s3.amazonaws.com`, `.s3.<region>.`, the legacy `.s3-<region>.`,
+ * `.s3.dualstack.<region>.`; not a website endpoint (`.s3-website-<region>.`, `.s3-website.<region>.`).
+ */
+function isS3RestEndpoint(domainName: string): boolean {
+    return /\.s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(domainName) && !/\.s3-website[.-]/.test(domainName);
+}
 
 export const cloudFrontViewerSecurity: ResourceValidationPolicy = {
     name: "cloudfront-viewer-security",
@@ -261,7 +290,7 @@ export const cloudFrontViewerSecurity: ResourceValidationPolicy = {
             // Without OAC (or an OAI) CloudFront reads an S3 REST endpoint anonymously, so the bucket
             // must be public. Website endpoints are custom origins, out of OAC's reach.
             const domainName = known(() => origin.domainName);
-            if (typeof domainName === "string" && s3RestEndpoint.test(domainName) && known(() => origin.originAccessControlId ?? "") === "") {
+            if (typeof domainName === "string" && isS3RestEndpoint(domainName) && known(() => origin.originAccessControlId ?? "") === "") {
                 reportViolation(`origin ${origin.originId} reads S3 bucket endpoint ${domainName} without an Origin Access Control; set originAccessControlId`);
             }
         }

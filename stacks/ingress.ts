@@ -34,7 +34,8 @@ export function ingress(foundation: Foundation, clusters: IngressClusters) {
         eks: {
             provider: foundation.aws.forRegion(clusters.eks.location),
             vpcId: foundation.network.vpcId,
-            vpcCidr: foundation.network.cidr,
+            loadBalancerSubnetCidrs: foundation.network.publicSubnetCidrs,
+            controlPlaneSubnetCidrs: foundation.network.privateSubnetCidrs,
             hostedZones: settings.hostedZones,
         },
     });

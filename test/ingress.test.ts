@@ -185,9 +185,13 @@ describe("ingress stack", () => {
                 expect(releaseOf(result, "eks-ingress-cert-manager").inputs.values.crds).to.deep.equal({ enabled: true, keep: true });
             });
 
-            it("closes every controller namespace by default: HTTPS out, webhook calls in from the VPC only", async () => {
+            it("closes every controller namespace by default: HTTPS out, webhook calls in only from the control plane's subnets", async () => {
                 const result = await previewOnce(stack);
-                const vpcCidr: string = stackConfig(stack)["platform:network"].cidr;
+                // The control plane's interfaces are in the subnets handed to the cluster: the primary VPC's private ones.
+                const controlPlane = ofType(result, "aws:ec2/subnet:Subnet")
+                    .filter((subnet) => subnet.parent?.endsWith("::primary") && subnet.name.startsWith("primary-private-"))
+                    .map((subnet) => ({ ipBlock: { cidr: subnet.inputs.cidrBlock } }));
+                expect(controlPlane).to.not.have.length(0);
                 const policies = ofType(result, T.networkPolicy).filter((policy) => policy.name.startsWith("eks-ingress-"));
                 const namesIn = (namespace: string) => policies.filter((policy) => policy.inputs.metadata.namespace === namespace).map((policy) => policy.inputs.metadata.name).sort();
                 const spec = (namespace: string, name: string) => policies.find((policy) => policy.inputs.metadata.namespace === namespace && policy.inputs.metadata.name === name)!.inputs.spec;
@@ -197,9 +201,9 @@ describe("ingress stack", () => {
                 expect(spec("aws-load-balancer-controller", "allow-ingress-webhook")).to.deep.equal({
                     podSelector: { matchLabels: { "app.kubernetes.io/name": "aws-load-balancer-controller" } },
                     policyTypes: ["Ingress"],
-                    ingress: [{ from: [{ ipBlock: { cidr: vpcCidr } }], ports: [{ protocol: "TCP", port: 9443 }] }],
+                    ingress: [{ from: controlPlane, ports: [{ protocol: "TCP", port: 9443 }] }],
                 });
-                expect(spec("cert-manager", "allow-ingress-webhook").ingress).to.deep.equal([{ from: [{ ipBlock: { cidr: vpcCidr } }], ports: [{ protocol: "TCP", port: 10250 }] }]);
+                expect(spec("cert-manager", "allow-ingress-webhook").ingress).to.deep.equal([{ from: controlPlane, ports: [{ protocol: "TCP", port: 10250 }] }]);
                 for (const namespace of ["aws-load-balancer-controller", "external-dns", "cert-manager"]) {
                     expect(spec(namespace, "allow-egress-https").egress, namespace).to.deep.equal([{
                         to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.0.0/16"] } }],
@@ -213,13 +217,9 @@ describe("ingress stack", () => {
                 }
             });
 
-            it("installs the other charts once the load balancer controller's fail-closed webhooks serve, and leaves Services alone", async () => {
+            it("leaves Services alone: no fail-closed Service webhook that would reject the charts' Services while the controller starts", async () => {
                 const result = await previewOnce(stack);
-                const albController = releaseOf(result, "eks-ingress-alb-controller");
-                expect(albController.inputs.values.enableServiceMutatorWebhook).to.equal(false);
-                for (const release of ["eks-ingress-external-dns", "eks-ingress-cert-manager"]) {
-                    expect(releaseOf(result, release).dependencies, release).to.include(albController.urn);
-                }
+                expect(releaseOf(result, "eks-ingress-alb-controller").inputs.values.enableServiceMutatorWebhook).to.equal(false);
             });
 
             it("gives each zone a DNS-validated wildcard certificate for the ALB", async () => {

@@ -78,30 +78,51 @@ describe("policy: security", () => {
 
         it("fails a wildcard action on an ARN pattern that names every resource", async () => {
             expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "*", Resource: "arn:aws:*:*:*:*" }))).to.deep.equal([
-                'deploy: a statement allows "*" on "arn:aws:*:*:*:*", every iam resource',
+                'deploy: a statement allows "*" on "arn:aws:*:*:*:*", every iam role',
             ]);
             expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::*" }))).to.deep.equal([
-                'deploy: a statement allows "s3:*" on "arn:aws:s3:::*", every s3 resource',
+                'deploy: a statement allows "s3:*" on "arn:aws:s3:::*", every s3 bucket',
             ]);
         });
 
         it("fails a wildcard action on shorter patterns whose wildcard spans the remaining ARN parts", async () => {
             for (const pattern of ["arn:aws:*", "arn:*", "arn:aws:*:*:123456789012:*"]) {
                 expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "*", Resource: pattern })), pattern).to.deep.equal([
-                    `deploy: a statement allows "*" on "${pattern}", every iam resource`,
+                    `deploy: a statement allows "*" on "${pattern}", every iam role`,
                 ]);
             }
         });
 
-        it("fails a service's every action on all of that service's resources in one account", async () => {
-            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::123456789012:*" }))).to.deep.equal([
-                'deploy: a statement allows "iam:*" on "arn:aws:iam::123456789012:*", every iam resource',
-            ]);
+        it("fails a service's every action on every resource of one kind, in any or one account", async () => {
+            const cases: [string, string, string][] = [
+                ["iam:*", "arn:aws:iam::123456789012:*", "every iam role"],
+                ["iam:*", "arn:aws:iam::*:role/*", "every iam role"],
+                ["*", "arn:aws:iam::*:role/*", "every iam role"],
+                ["sts:*", "arn:aws:iam::*:role/*", "every sts role"],
+                ["kms:*", "arn:aws:kms:*:123456789012:key/*", "every kms key"],
+                ["secretsmanager:*", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:*", "every secretsmanager secret"],
+                ["dynamodb:*", "arn:aws:dynamodb:*:*:table/*", "every dynamodb table"],
+                ["s3:*", "arn:aws:s3:::*/*", "every s3 object"],
+                ["cloudfront:*", "arn:aws:cloudfront::123456789012:*", "every cloudfront distribution"],
+            ];
+            for (const [action, pattern, kind] of cases) {
+                expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: action, Resource: pattern })), `${action} ${pattern}`).to.deep.equal([
+                    `deploy: a statement allows "${action}" on "${pattern}", ${kind}`,
+                ]);
+            }
         });
 
-        it("passes every action on one account's resources of a kind", async () => {
-            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::123456789012:role/ci-*" }))).to.deep.equal([]);
-            expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::site-*" }))).to.deep.equal([]);
+        it("passes every action on some resources of a kind, or on one resource", async () => {
+            const narrow: [string, string][] = [
+                ["iam:*", "arn:aws:iam::123456789012:role/ci-*"],
+                ["*", "arn:aws:s3:::site-*"],
+                ["s3:*", "arn:aws:s3:::bucket*"],
+                ["kms:*", "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+                ["logs:*", "arn:aws:logs:eu-central-1:123456789012:log-group:/platform/*"],
+            ];
+            for (const [action, pattern] of narrow) {
+                expect(await violationsFor("iam-no-wildcard-admin", policy({ Effect: "Allow", Action: action, Resource: pattern })), `${action} ${pattern}`).to.deep.equal([]);
+            }
         });
 
         it("passes a whole service on one bucket's objects", async () => {
@@ -353,18 +374,22 @@ describe("policy: security", () => {
             expect(await violationsFor("cloudfront-viewer-security", viaOai)).to.deep.equal(["site: origin s3 uses an Origin Access Identity; use originAccessControlId"]);
         });
 
-        it("fails an S3 bucket origin read without an Origin Access Control", async () => {
-            const anonymous = distribution({ origins: [{ originId: "s3", domainName: "site.s3.eu-central-1.amazonaws.com" }] });
-            expect(await violationsFor("cloudfront-viewer-security", anonymous)).to.deep.equal([
-                "site: origin s3 reads S3 bucket endpoint site.s3.eu-central-1.amazonaws.com without an Origin Access Control; set originAccessControlId",
-            ]);
+        it("fails an S3 bucket origin read without an Origin Access Control, at any of the bucket's REST endpoints", async () => {
+            for (const domainName of ["site.s3.eu-central-1.amazonaws.com", "site.s3.amazonaws.com", "site.s3-eu-west-1.amazonaws.com", "site.s3.dualstack.eu-west-1.amazonaws.com"]) {
+                const anonymous = distribution({ origins: [{ originId: "s3", domainName }] });
+                expect(await violationsFor("cloudfront-viewer-security", anonymous), domainName).to.deep.equal([
+                    `site: origin s3 reads S3 bucket endpoint ${domainName} without an Origin Access Control; set originAccessControlId`,
+                ]);
+            }
         });
 
         it("passes an OAC the same stack creates, still unknown in a preview, and a custom origin without one", async () => {
             const pending = distribution({ origins: [{ ...s3Origin, originAccessControlId: unknownValue }] });
             expect(await violationsFor("cloudfront-viewer-security", pending)).to.deep.equal([]);
-            const website = distribution({ origins: [{ originId: "web", domainName: "site.s3-website.eu-central-1.amazonaws.com", customOriginConfig: { originProtocolPolicy: "http-only" } }] });
-            expect(await violationsFor("cloudfront-viewer-security", website)).to.deep.equal([]);
+            for (const domainName of ["site.s3-website.eu-central-1.amazonaws.com", "site.s3-website-eu-west-1.amazonaws.com"]) {
+                const website = distribution({ origins: [{ originId: "web", domainName, customOriginConfig: { originProtocolPolicy: "http-only" } }] });
+                expect(await violationsFor("cloudfront-viewer-security", website), domainName).to.deep.equal([]);
+            }
         });
 
         it("fails an Origin Access Identity resource", async () => {

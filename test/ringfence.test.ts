@@ -699,8 +699,16 @@ describe("Ringfence", () => {
                 "platform:tenants[0].database.allocatedStorage: found 10; expected >= 20",
                 "platform:tenants[0].database.maxAllocatedStorage: found 5; expected more than allocatedStorage",
                 'platform:tenants[0].quota.cpu: found "lots"; expected a Kubernetes quantity such as 4, 500m or 8Gi',
-                'platform:tenants[0].cdnDomain: found "acme.cdn.example.org"; expected a name under platform:domain, such as Acme--Corp.cdn.staging.platform.example.com',
+                'platform:tenants[0].cdnDomain: found "acme.cdn.example.org"; expected a name under platform:domain, such as <tenant>.cdn.staging.platform.example.com',
                 "platform:tenants[0].retention.backupRetentionDays: found 3; expected at least 7 (the policy pack's rds-data-safety minimum)",
+            ]);
+        });
+
+        it("reports one problem per key: a malformed hostname or backup period is not also judged by the cross-section rules", async () => {
+            const tenant = { name: "acme", region: "eu-central-1", cdnDomain: "Acme.Example.org", database: { instanceClass: "db.t4g.micro", allocatedStorage: 20 }, retention: { backupRetentionDays: 3.5 } };
+            expect(await problemsWith([tenant], "staging")).to.deep.equal([
+                'platform:tenants[0].cdnDomain: found "Acme.Example.org"; expected a lower-case DNS name such as example.com',
+                'platform:tenants[0].retention.backupRetentionDays: found 3.5; expected int',
             ]);
         });
 

@@ -135,10 +135,11 @@ describe("service workload template", () => {
             }]);
         });
 
-        it("on EKS: the namespace denies everything but DNS and requests from the VPC (the ALB's targets are pod IPs) to the service's port", async () => {
+        it("on EKS: the namespace denies everything but DNS and requests from the public subnets (the ALB's, never pods') to the service's port", async () => {
             const { names, ingress } = await backendPolicies("eks");
             expect(names).to.deep.equal(["allow-dns", "allow-ingress-load-balancer", "default-deny"]);
-            expect(ingress).to.deep.equal([{ from: [{ ipBlock: { cidr: "10.20.0.0/16" } }], ports: [{ protocol: "TCP", port: 8080 }] }]);
+            // Staging's 10.20.0.0/16 over two AZs: public subnets take the last quarter in sixteenths.
+            expect(ingress).to.deep.equal([{ from: [{ ipBlock: { cidr: "10.20.192.0/20" } }, { ipBlock: { cidr: "10.20.208.0/20" } }], ports: [{ protocol: "TCP", port: 8080 }] }]);
         });
     });
 
@@ -159,6 +160,8 @@ describe("service workload template", () => {
             ["cloudflare-id-on-eks", 'IngressStack: zone id "0123456789abcdef0123456789abcdef" (eks.example.com) is not a Route 53 hosted zone id (Z...)'],
             ["no-zones", "IngressStack: at least one zone is needed: without one ExternalDNS and cert-manager can write nowhere"],
             ["bad-email", 'IngressStack: acmeEmail "ops" is not an email address'],
+            ["host-bits-in-subnet", 'IngressStack: eks.loadBalancerSubnetCidrs needs at least one IPv4 network address in CIDR notation; found "10.0.193.0/20"'],
+            ["no-control-plane-subnets", "IngressStack: eks.controlPlaneSubnetCidrs needs at least one IPv4 network address in CIDR notation"],
             ["single-replica", "ServiceWorkload: replicas 1: at least 2, or the disruption budget would block every node drain"],
             ["host-outside-zones", 'ServiceWorkload: host "app.other.com" is under none of the ingress stack\'s zones (eks.example.com): ExternalDNS would ignore it'],
             ["nested-eks-host", 'ServiceWorkload: host "a.b.eks.example.com" must be directly under eks.example.com: the zone\'s wildcard certificate covers one label'],

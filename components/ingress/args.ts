@@ -32,10 +32,16 @@ export interface EksIngressArgs {
     /** VPC of the cluster; the load balancer controller creates target groups and security groups in it. */
     readonly vpcId: pulumi.Input<string>;
     /**
-     * The VPC's range: the EKS control plane's webhook calls and the ALB's requests to pods come
-     * from it, and the namespaces' network policies admit only it.
+     * Ranges of the public subnets, where internet-facing ALBs have their network interfaces: the
+     * only source of requests to backend pods (target type `ip`) that workload namespaces admit.
      */
-    readonly vpcCidr: string;
+    readonly loadBalancerSubnetCidrs: string[];
+    /**
+     * Ranges of the subnets handed to the EKS cluster, where its control plane's network interfaces
+     * make admission webhook calls from. Pods share these subnets, so NetworkPolicy cannot tell
+     * them apart by address.
+     */
+    readonly controlPlaneSubnetCidrs: string[];
     /** Route 53 zones ExternalDNS and cert-manager may change; each gets a wildcard ACM certificate for the ALB. */
     readonly hostedZones: readonly DnsZone[];
 }

@@ -65,14 +65,14 @@ function zoneCertificate(name: string, zone: { id: string; domain: string }, opt
 
 /**
  * Admission webhook calls. The EKS control plane reaches the cluster through its network
- * interfaces in the cluster's VPC, so the calls come from the VPC's range.
+ * interfaces in the cluster's subnets, so the calls come from those subnets' ranges.
  */
-function webhookFromControlPlane(vpcCidr: string, port: number, podLabels: Record<string, string>): NetworkAllow {
+function webhookFromControlPlane(subnetCidrs: string[], port: number, podLabels: Record<string, string>): NetworkAllow {
     return {
         name: "webhook",
-        reason: "admission webhook calls from the Kubernetes API server, through its network interfaces in the VPC",
+        reason: "admission webhook calls from the Kubernetes API server, through its network interfaces in the cluster's subnets",
         podLabels,
-        peers: [{ ipBlock: { cidr: vpcCidr } }],
+        peers: subnetCidrs.map((cidr) => ({ ipBlock: { cidr } })),
         ports: [{ protocol: "TCP", port }],
     };
 }
@@ -89,7 +89,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
         ...eksControllers.awsLoadBalancerController,
         chart: charts.awsLoadBalancerController,
         policy: JSON.stringify(albControllerPolicy),
-        ingressAllows: [webhookFromControlPlane(awsArgs.vpcCidr, 9443, { "app.kubernetes.io/name": "aws-load-balancer-controller" })],
+        ingressAllows: [webhookFromControlPlane(awsArgs.controlPlaneSubnetCidrs, 9443, { "app.kubernetes.io/name": "aws-load-balancer-controller" })],
         egressAllows: [httpsOut("the ELB, EC2, ACM, WAF and Shield APIs, STS for IRSA, and the Kubernetes API")],
         values: {
             clusterName: cluster.clusterName,
@@ -103,9 +103,6 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
             enableServiceMutatorWebhook: false,
         },
     });
-    // The controller's remaining webhooks (Ingress and TargetGroupBinding validation, pod
-    // readiness gates) also fail closed until its pods serve them.
-    const afterAlbController = [awsLoadBalancerController.release];
 
     const externalDns = irsaController(`${name}-external-dns`, {
         ...common,
@@ -123,7 +120,6 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
             registry: "txt",
             txtOwnerId: inputs.txtOwnerId,
         },
-        dependsOn: afterAlbController,
     });
 
     const certManager = irsaController(`${name}-cert-manager`, {
@@ -131,10 +127,9 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
         ...eksControllers.certManager,
         chart: charts.certManager,
         policy: partition.apply((p) => JSON.stringify(certManagerPolicy(p, zoneIds))),
-        ingressAllows: [webhookFromControlPlane(awsArgs.vpcCidr, 10250, { "app.kubernetes.io/component": "webhook" })],
+        ingressAllows: [webhookFromControlPlane(awsArgs.controlPlaneSubnetCidrs, 10250, { "app.kubernetes.io/component": "webhook" })],
         egressAllows: [httpsOut("Let's Encrypt, Route 53, STS for IRSA, and the Kubernetes API"), authoritativeDnsOut],
         values: { crds: { enabled: true, keep: true } },
-        dependsOn: afterAlbController,
     });
 
     const certificateArns = awsArgs.hostedZones.map((zone, index) => zoneCertificate(`${name}-zone-cert-${index}`, zone, awsOpts));

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { namespacePeer } from "../namespace";
+import { isIpv4Network } from "../network/cidr";
 import { ClusterIssuerName, DnsZone, IngressStackArgs, zoneIdFormats } from "./args";
 import { eksIngress } from "./eks";
 import { clusterIssuers, cloudflareSolver, route53Solver } from "./issuers";
@@ -44,8 +45,8 @@ export class IngressStack extends pulumi.ComponentResource {
     /** Resources an Ingress must wait for: the controller that serves it and the issuers. */
     readonly ready: pulumi.Resource[];
     /**
-     * Where requests to backend pods come from. EKS: the VPC's range (the ALB sends to pod IPs from
-     * its network interfaces there). SKS: the ingress-nginx controller pods.
+     * Where requests to backend pods come from. EKS: the public subnets (the ALB sends to pod IPs
+     * from its network interfaces there). SKS: the ingress-nginx controller pods.
      */
     readonly backendPeers: k8s.types.input.networking.v1.NetworkPolicyPeer[];
 
@@ -66,7 +67,7 @@ export class IngressStack extends pulumi.ComponentResource {
             this.certificateArns = eks.certificateArns;
             issuers = clusterIssuers(name, { ...issuerArgs, zones: this.zones, solver: route53Solver(args.cluster.location), certManager: eks.certManager });
             this.ready = [eks.awsLoadBalancerController, ...issuers];
-            this.backendPeers = [{ ipBlock: { cidr: args.eks!.vpcCidr } }];
+            this.backendPeers = args.eks!.loadBalancerSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } }));
         } else {
             const sks = sksIngress(name, this, { cluster: args.cluster, sks: args.sks!, externalDnsPolicy, txtOwnerId });
             this.ingressClassName = "nginx";
@@ -105,8 +106,13 @@ export class IngressStack extends pulumi.ComponentResource {
         if (kind === "eks" && !args.cluster.oidc) {
             fail("the EKS cluster exposes no OIDC identity; IRSA needs it");
         }
-        if (kind === "eks" && !/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-8])$/.test(args.eks!.vpcCidr)) {
-            fail(`eks.vpcCidr "${args.eks!.vpcCidr}" is not a VPC's IPv4 range (/16 to /28)`);
+        if (kind === "eks") {
+            for (const [key, cidrs] of [["loadBalancerSubnetCidrs", args.eks!.loadBalancerSubnetCidrs], ["controlPlaneSubnetCidrs", args.eks!.controlPlaneSubnetCidrs]] as const) {
+                const malformed = cidrs.find((cidr) => !isIpv4Network(cidr));
+                if (cidrs.length === 0 || malformed !== undefined) {
+                    fail(`eks.${key} needs at least one IPv4 network address in CIDR notation${malformed === undefined ? "" : `; found "${malformed}"`}`);
+                }
+            }
         }
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(args.acmeEmail)) {
             fail(`acmeEmail "${args.acmeEmail}" is not an email address`);

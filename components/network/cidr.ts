@@ -33,13 +33,25 @@ export function subnetLayout(vpcCidr: string, zones: number): { publicCidrs: str
 /** Smallest and largest VPC for this layout: a /24-or-larger private subnet per AZ needs /20 at most. */
 export const vpcPrefixRange = { min: 16, max: 20 } as const;
 
+const cidrNotation = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+function isIpv4Cidr(cidr: string): boolean {
+    const match = cidrNotation.exec(cidr);
+    return match !== null && match.slice(1, 5).every((octet) => Number(octet) <= 255) && Number(match[5]) <= 32;
+}
+
+/** An IPv4 block in CIDR notation, written as its network address (`10.20.0.0/16`). */
+export function isIpv4Network(cidr: string): boolean {
+    const prefix = Number(cidr.split("/")[1]);
+    return isIpv4Cidr(cidr) && subnetCidr(cidr, prefix, 0) === cidr;
+}
+
 /** What is wrong with a VPC range for this layout, or undefined: an IPv4 network address, /16 to /20. */
 export function vpcCidrProblem(cidr: string): string | undefined {
-    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-    if (!match || match.slice(1, 5).some((octet) => Number(octet) > 255) || Number(match[5]) > 32) {
+    if (!isIpv4Cidr(cidr)) {
         return `cidr "${cidr}" is not an IPv4 CIDR block such as 10.0.0.0/16`;
     }
-    const prefix = Number(match[5]);
+    const prefix = Number(cidr.split("/")[1]);
     if (prefix < vpcPrefixRange.min || prefix > vpcPrefixRange.max) {
         return `cidr "${cidr}" is a /${prefix}; expected /${vpcPrefixRange.min} to /${vpcPrefixRange.max}`;
     }

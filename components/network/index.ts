@@ -32,6 +32,10 @@ export class Network extends pulumi.ComponentResource {
     readonly availabilityZones: pulumi.Output<string[]>;
     readonly publicSubnetIds: pulumi.Output<string>[];
     readonly privateSubnetIds: pulumi.Output<string>[];
+    /** Ranges of the public subnets (none with `natGateways: "none"`): load balancers and NAT only. */
+    readonly publicSubnetCidrs: string[];
+    /** Ranges of the private subnets: nodes, pods, databases, the EKS control plane's interfaces. */
+    readonly privateSubnetCidrs: string[];
     readonly privateRouteTableIds: pulumi.Output<string>[];
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -110,6 +114,8 @@ export class Network extends pulumi.ComponentResource {
         this.availabilityZones = zones.names.apply((names) => names.slice(0, args.availabilityZones));
         this.publicSubnetIds = publicSubnets.map((subnet) => subnet.id);
         this.privateSubnetIds = privateRouteTables.map(({ subnet }) => subnet.id);
+        this.publicSubnetCidrs = natGateways === "none" ? [] : layout.publicCidrs;
+        this.privateSubnetCidrs = layout.privateCidrs;
         this.privateRouteTableIds = privateRouteTables.map(({ routeTable }) => routeTable.id);
         this.registerOutputs({
             vpcId: this.vpcId,
@@ -117,6 +123,8 @@ export class Network extends pulumi.ComponentResource {
             availabilityZones: this.availabilityZones,
             publicSubnetIds: this.publicSubnetIds,
             privateSubnetIds: this.privateSubnetIds,
+            publicSubnetCidrs: this.publicSubnetCidrs,
+            privateSubnetCidrs: this.privateSubnetCidrs,
             privateRouteTableIds: this.privateRouteTableIds,
         });
     }

@@ -161,8 +161,9 @@ export function tenantsIssues(config: {
     const primaryRegion = awsRegion.safeParse(config.primaryRegion).data;
     config.tenants.forEach((entry, index) => {
         const tenant = (entry ?? {}) as { name?: unknown; region?: unknown; cdnDomain?: unknown; retention?: { backupRetentionDays?: unknown } };
-        if (domain && typeof tenant.cdnDomain === "string" && !tenant.cdnDomain.endsWith(`.${domain}`)) {
-            issues.push({ path: ["tenants", index, "cdnDomain"], message: `a name under platform:domain, such as ${tenant.name}.cdn.${domain}` });
+        if (domain && dnsName.safeParse(tenant.cdnDomain).success && !String(tenant.cdnDomain).endsWith(`.${domain}`)) {
+            const example = tenantNameProblems(String(tenant.name)).length === 0 ? tenant.name : "<tenant>";
+            issues.push({ path: ["tenants", index, "cdnDomain"], message: `a name under platform:domain, such as ${example}.cdn.${domain}` });
         }
         const region = awsRegion.safeParse(tenant.region).data;
         if (networkCidr && primaryRegion && region && region !== primaryRegion && overlaps(persistenceCidr(region), networkCidr)) {
@@ -171,8 +172,8 @@ export function tenantsIssues(config: {
                 message: `a region whose persistence network ${persistenceCidr(region)} does not overlap platform:network.cidr`,
             });
         }
-        const backupDays = tenant.retention?.backupRetentionDays;
-        if (typeof backupDays === "number" && backupDays < minBackupRetentionDays) {
+        const backupDays = days(backupRetentionRange.max).safeParse(tenant.retention?.backupRetentionDays).data;
+        if (backupDays !== undefined && backupDays < minBackupRetentionDays) {
             issues.push({
                 path: ["tenants", index, "retention", "backupRetentionDays"],
                 message: `at least ${minBackupRetentionDays} (the policy pack's rds-data-safety minimum)`,
