@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { bucketOf, bucketTypes, isProduction, ofType } from "./util";
+import { bucketOf, bucketTypes, isProduction, known, ofType } from "./util";
 
 export interface InstanceSizeConfig {
     maxNonProductionSize: string;
@@ -27,6 +27,7 @@ function instanceTypes(type: string, props: Record<string, any>): string[] {
         case "eks:index:ManagedNodeGroup":
             return props.instanceTypes ?? [];
         case "aws:rds/instance:Instance":
+        case "aws:rds/clusterInstance:ClusterInstance":
             return props.instanceClass ? [String(props.instanceClass).replace(/^db\./, "")] : [];
         default:
             return [];
@@ -45,7 +46,8 @@ export const nonProductionInstanceSizes: ResourceValidationPolicy = {
     },
     validateResource: (args, reportViolation) => {
         const requested = instanceTypes(args.type, args.props);
-        if (requested.length === 0 || isProduction(args.props, args.provider?.props)) {
+        // Production, or an environment a preview does not know yet: nothing to cap.
+        if (requested.length === 0 || isProduction(args.props, args.provider?.props) !== false) {
             return;
         }
         const { maxNonProductionSize, acceleratedFamilies } = args.getConfig<InstanceSizeConfig>();
@@ -66,7 +68,7 @@ export const cloudFrontPriceClass: ResourceValidationPolicy = {
     description: "Outside production, CloudFront distributions use PriceClass_100 (North America and Europe edges only).",
     enforcementLevel: "mandatory",
     validateResource: ofType("aws:cloudfront/distribution:Distribution", (_props, args, reportViolation) => {
-        if (isProduction(args.props, args.provider?.props)) {
+        if (isProduction(args.props, args.provider?.props) !== false) {
             return;
         }
         if (args.props.priceClass !== "PriceClass_100") {
@@ -98,7 +100,7 @@ export const multiAzOutsideProduction: ResourceValidationPolicy = {
     description: "Multi-AZ RDS doubles the instance cost; outside production a single AZ with backups is enough.",
     enforcementLevel: "advisory",
     validateResource: ofType("aws:rds/instance:Instance", (_props, args, reportViolation) => {
-        if (args.props.multiAz === true && !isProduction(args.props, args.provider?.props)) {
+        if (args.props.multiAz === true && isProduction(args.props, args.provider?.props) === false) {
             reportViolation("multiAz is true outside production");
         }
     }),
@@ -125,7 +127,9 @@ export const versionedBucketsExpireNoncurrent: StackValidationPolicy = {
         for (const versioning of args.resources.filter((resource) => versioningTypes.has(resource.type))) {
             const bucket = bucketOf(versioning, buckets);
             if (versioning.props.versioningConfiguration?.status === "Enabled" && !expiring.has(bucket?.urn)) {
-                reportViolation(`bucket ${versioning.props.bucket} is versioned without a noncurrentVersionExpiration lifecycle rule`, bucket?.urn ?? versioning.urn);
+                // The bucket's name may still be unknown in a preview; its resource name never is.
+                const label = known(() => versioning.props.bucket) ?? bucket?.name ?? versioning.name;
+                reportViolation(`bucket ${label} is versioned without a noncurrentVersionExpiration lifecycle rule`, bucket?.urn ?? versioning.urn);
             }
         }
     },

@@ -6,6 +6,8 @@ const statefulTypes = new Set([
     "aws:rds/instance:Instance",
     "aws:rds/cluster:Cluster",
     "aws:kms/key:Key",
+    "aws:kms/replicaKey:ReplicaKey",
+    "aws:kms/externalKey:ExternalKey",
     "aws:dynamodb/table:Table",
     "aws:efs/fileSystem:FileSystem",
 ]);
@@ -78,58 +80,86 @@ export interface RdsConfig {
     minBackupRetentionDays: number;
 }
 
+/** Where RDS keeps a database's data settings: instances and Aurora clusters name two of them differently. */
+const rdsDataHolders: Record<string, { password: string; replicaOf: string }> = {
+    "aws:rds/instance:Instance": { password: "password", replicaOf: "replicateSourceDb" },
+    "aws:rds/cluster:Cluster": { password: "masterPassword", replicaOf: "replicationSourceIdentifier" },
+};
+
 export const rdsDataSafety: ResourceValidationPolicy = {
     name: "rds-data-safety",
-    description: `RDS instances are private, encrypted, deletion-protected (unless tagged \`${offboardingTag}: "true"\`), keep backups, take a final snapshot and let RDS manage the master password.`,
+    description: `RDS instances and Aurora clusters are private, encrypted, deletion-protected (unless tagged \`${offboardingTag}: "true"\`), keep backups, take a final snapshot and let RDS manage the master password.`,
     enforcementLevel: "mandatory",
     configSchema: { properties: { minBackupRetentionDays: { type: "integer", default: 7 } } },
-    validateResource: ofType("aws:rds/instance:Instance", (_props, args, reportViolation) => {
-        const { minBackupRetentionDays } = args.getConfig<RdsConfig>();
+    validateResource: (args, reportViolation) => {
         const db = args.props;
-        if (db.publiclyAccessible === true) {
+        // An Aurora cluster's instances hold no data settings of their own, but each has its own endpoint.
+        if ((args.type === "aws:rds/clusterInstance:ClusterInstance" || args.type === "aws:rds/instance:Instance") && db.publiclyAccessible === true) {
             reportViolation("publiclyAccessible must be false");
         }
+        const holder = rdsDataHolders[args.type];
+        if (!holder) {
+            return;
+        }
+        const { minBackupRetentionDays } = args.getConfig<RdsConfig>();
         if (db.storageEncrypted !== true) {
             reportViolation("storageEncrypted must be true");
         }
         if (db.deletionProtection !== true && !isOffboarding(db)) {
             reportViolation("deletionProtection must be true");
         }
-        if (db.skipFinalSnapshot !== false || !db.finalSnapshotIdentifier) {
+        // An identifier computed from another new resource is unknown in a preview, but set.
+        if (db.skipFinalSnapshot !== false || known(() => db.finalSnapshotIdentifier ?? "") === "") {
             reportViolation("skipFinalSnapshot must be false with a finalSnapshotIdentifier");
         }
         if ((db.backupRetentionPeriod ?? 0) < minBackupRetentionDays) {
             reportViolation(`backupRetentionPeriod is ${db.backupRetentionPeriod ?? 0}; at least ${minBackupRetentionDays} days`);
         }
-        // A read replica takes its credentials from its source (whose ARN a preview may not know yet).
-        const replica = known(() => db.replicateSourceDb ?? "") !== "";
-        if (!replica && (db.password !== undefined || db.manageMasterUserPassword !== true)) {
-            reportViolation("set manageMasterUserPassword: true instead of a password (the password then never passes through config or state)");
+        // A replica takes its credentials from its source (whose ARN a preview may not know yet).
+        // `in` never reads the password, which may itself be an unknown output of a new resource.
+        const replica = known(() => db[holder.replicaOf] ?? "") !== "";
+        if (!replica && (holder.password in db || db.manageMasterUserPassword !== true)) {
+            reportViolation(`set manageMasterUserPassword: true instead of ${holder.password} (the password then never passes through config or state)`);
         }
-    }),
+    },
 };
 
 export interface KmsConfig {
     minDeletionWindowDays: number;
 }
 
+const kmsKeyTypes = new Set(["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey"]);
+
+/** KMS rotates a symmetric key's material at most this many days apart when asked to rotate yearly. */
+const maxRotationPeriodDays = 365;
+
 export const kmsKeyRotation: ResourceValidationPolicy = {
     name: "kms-key-rotation",
-    description: "Symmetric KMS keys rotate yearly and keep a deletion window long enough to notice a mistake.",
+    description: "Symmetric KMS keys rotate at least yearly, and every key (replicas and imported ones too) keeps a deletion window long enough to notice a mistake.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { minDeletionWindowDays: { type: "integer", default: 30 } } },
-    validateResource: ofType("aws:kms/key:Key", (_props, args, reportViolation) => {
+    validateResource: (args, reportViolation) => {
+        if (!kmsKeyTypes.has(args.type)) {
+            return;
+        }
         const { minDeletionWindowDays } = args.getConfig<KmsConfig>();
-        const symmetric = (args.props.customerMasterKeySpec ?? args.props.keySpec ?? "SYMMETRIC_DEFAULT") === "SYMMETRIC_DEFAULT";
-        if (symmetric && args.props.enableKeyRotation !== true) {
-            reportViolation("enableKeyRotation must be true");
+        // A replica follows its primary's rotation, and imported key material cannot rotate.
+        if (args.type === "aws:kms/key:Key") {
+            const symmetric = (args.props.customerMasterKeySpec ?? args.props.keySpec ?? "SYMMETRIC_DEFAULT") === "SYMMETRIC_DEFAULT";
+            if (symmetric && args.props.enableKeyRotation !== true) {
+                reportViolation("enableKeyRotation must be true");
+            }
+            const period = args.props.rotationPeriodInDays;
+            if (symmetric && period !== undefined && period > maxRotationPeriodDays) {
+                reportViolation(`rotationPeriodInDays is ${period}; at most ${maxRotationPeriodDays}`);
+            }
         }
         // AWS applies 30 days when the window is not set.
         const window = args.props.deletionWindowInDays ?? 30;
         if (window < minDeletionWindowDays) {
             reportViolation(`deletionWindowInDays is ${window}; at least ${minDeletionWindowDays}`);
         }
-    }),
+    },
 };
 
 /** The storage domain of the pack. */

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import taggableAwsTypes from "./taggable-aws-types.json";
-import { effectiveTags, ofType, providerDefaultTags, Tags } from "./util";
+import { effectiveTags, ofType, pendingTag, providerDefaultTags, Tags } from "./util";
 
 /** Values the `environment` tag may take, across every stack and account. */
 export const allowedEnvironments = ["production", "staging", "development", "shared"];
@@ -25,11 +25,14 @@ const tagConfigSchema = {
 /** AWS resource types whose provider applies `defaultTags` (generated from the @pulumi/aws SDK). */
 const taggable = new Set(taggableAwsTypes.types);
 
-/** Problems with a resource's tags: one line per missing or disallowed value. */
+/** Problems with a resource's tags: one line per missing or disallowed value; a pending value is judged at `up`. */
 export function tagProblems(tags: Tags, allowedDepartments: readonly string[]): string[] {
     const problems: string[] = [];
     const check = (key: string, allowed: readonly string[]) => {
         const value = tags[key];
+        if (value === pendingTag) {
+            return;
+        }
         if (value === undefined || value === "") {
             problems.push(`tag "${key}" is missing; allowed: ${allowed.join(", ")}`);
         } else if (!allowed.includes(value)) {
@@ -38,7 +41,8 @@ export function tagProblems(tags: Tags, allowedDepartments: readonly string[]): 
     };
     check("department", allowedDepartments);
     check("environment", allowedEnvironments);
-    if (!tags.project?.trim()) {
+    const project = tags.project;
+    if (project !== pendingTag && !project?.trim()) {
         problems.push(`tag "project" is missing or empty`);
     }
     return problems;
@@ -50,10 +54,11 @@ export const requiredTags: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: tagConfigSchema,
     validateResource: (args, reportViolation) => {
-        if (!taggable.has(args.type)) {
+        // A tags map a preview does not know yet is judged at `up`.
+        const effective = taggable.has(args.type) ? effectiveTags(args.props, args.provider?.props) : undefined;
+        if (effective === undefined) {
             return;
         }
-        const effective = effectiveTags(args.props, args.provider?.props);
         const { allowedDepartments } = args.getConfig<TagPolicyConfig>();
         for (const problem of tagProblems(effective, allowedDepartments)) {
             reportViolation(problem);

@@ -3,7 +3,10 @@ import { Resource } from "@pulumi/pulumi";
 
 /** Helpers shared by the policy domains: tags, IAM documents and stack lookups. */
 
-export type Tags = Record<string, string | undefined>;
+/** A tag value a preview does not know yet, because it is computed from a resource the change creates. */
+export const pendingTag = Symbol("pending tag value");
+
+export type Tags = Record<string, string | undefined | typeof pendingTag>;
 
 /** The AWS provider sends `defaultTags` as JSON text; other callers may pass the object. */
 export function providerDefaultTags(props: Record<string, any> | undefined): Tags {
@@ -12,14 +15,29 @@ export function providerDefaultTags(props: Record<string, any> | undefined): Tag
     return parsed?.tags ?? {};
 }
 
-/** A resource's effective tags: its own merged over its provider's `defaultTags`. */
-export function effectiveTags(props: Record<string, any>, providerProps?: Record<string, any>): Tags {
-    return { ...providerDefaultTags(providerProps), ...(props.tags ?? {}) };
+/**
+ * A resource's effective tags: its own merged over its provider's `defaultTags`. An own value a
+ * preview does not know yet is `pendingTag`; undefined while the whole `tags` map is unknown.
+ */
+export function effectiveTags(props: Record<string, any>, providerProps?: Record<string, any>): Tags | undefined {
+    const own = known(() => props.tags ?? {});
+    if (own === undefined) {
+        return undefined;
+    }
+    const tags: Tags = { ...providerDefaultTags(providerProps) };
+    for (const key of Object.keys(own)) {
+        tags[key] = known(() => own[key]) ?? pendingTag;
+    }
+    return tags;
 }
 
-/** Whether a resource belongs to production, by its effective `environment` tag. */
-export function isProduction(props: Record<string, any>, providerProps?: Record<string, any>): boolean {
-    return effectiveTags(props, providerProps).environment === "production";
+/** Whether a resource belongs to production, by its effective `environment` tag; undefined while a preview does not know it. */
+export function isProduction(props: Record<string, any>, providerProps?: Record<string, any>): boolean | undefined {
+    const tags = effectiveTags(props, providerProps);
+    if (tags === undefined || tags.environment === pendingTag) {
+        return undefined;
+    }
+    return tags.environment === "production";
 }
 
 export interface Statement {
@@ -101,7 +119,10 @@ export const bucketTypes = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:Buc
 export function bucketOf(setting: PolicyResource, buckets: PolicyResource[]): PolicyResource | undefined {
     return (
         setting.propertyDependencies.bucket?.find((dependency) => bucketTypes.has(dependency.type)) ??
-        buckets.find((bucket) => bucket.props.bucket === setting.props.bucket || bucket.props.id === setting.props.bucket)
+        buckets.find((bucket) => {
+            const name = known(() => setting.props.bucket);
+            return name !== undefined && (known(() => bucket.props.bucket) === name || known(() => bucket.props.id) === name);
+        })
     );
 }
 

@@ -1,3 +1,4 @@
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { expect } from "chai";
 import { RecordedResource } from "../engine/monitor";
 import { sizeRank } from "../policy/cost";
@@ -48,6 +49,30 @@ describe("policy: cost", () => {
         it("applies to RDS instance classes", async () => {
             const db = recorded("aws:rds/instance:Instance", "db", { instanceClass: "db.r6g.4xlarge" }, staging);
             expect(await violationsFor("non-production-instance-sizes", staging, db)).to.deep.equal(["db: r6g.4xlarge is larger than 2xlarge, the cap outside production"]);
+        });
+
+        it("allows the cap itself", async () => {
+            expect(await violationsFor("non-production-instance-sizes", staging, nodeGroup(staging, ["m7i.2xlarge"]))).to.deep.equal([]);
+        });
+
+        for (const [type, inputs] of [
+            ["aws:ec2/instance:Instance", { instanceType: "m6a.8xlarge" }],
+            ["aws:ec2/launchTemplate:LaunchTemplate", { instanceType: "m6a.8xlarge" }],
+            ["eks:index:ManagedNodeGroup", { instanceTypes: ["m6a.8xlarge"] }],
+            ["eks:index:Cluster", { instanceType: "m6a.8xlarge" }],
+            ["aws:rds/clusterInstance:ClusterInstance", { instanceClass: "db.m6a.8xlarge" }],
+        ] as const) {
+            it(`applies to ${type}`, async () => {
+                const resource = recorded(type, "compute", inputs, staging);
+                expect(await violationsFor("non-production-instance-sizes", staging, resource)).to.deep.equal(["compute: m6a.8xlarge is larger than 2xlarge, the cap outside production"]);
+            });
+        }
+
+        it("judges the size at `up` when a preview does not know the environment yet", async () => {
+            const untaggedProvider = awsProvider("aws-untagged");
+            const resource = nodeGroup(untaggedProvider, ["m6a.8xlarge"], { department: "data", environment: unknownValue, project: "platform" });
+            const violations = await analyze([untaggedProvider, resource]);
+            expect(violations.filter((v) => v.policyName === "non-production-instance-sizes")).to.deep.equal([]);
         });
     });
 

@@ -1,3 +1,4 @@
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
@@ -54,6 +55,21 @@ describe("policy: aws-required-tags and aws-provider-default-tags", () => {
     it("accepts a resource that carries all tags itself", async () => {
         const violations = await analyze(happyPath({ providerTags: {}, tags: goodTags }));
         expect(violationsOf(violations, "aws-required-tags")).to.deep.equal([]);
+    });
+
+    describe("in a real preview, where a tag computed from a new resource is unknown", () => {
+        it("judges the tags it knows and leaves the unknown one to `up`, never giving up on the whole policy", async () => {
+            const violations = await analyze(happyPath({ providerTags: undefined, tags: { department: "marketing", environment: unknownValue, project: "platform" } }));
+            expect(violations.filter((v) => v.policyName === "aws-required-tags").map((v) => [v.enforcementLevel, v.message])).to.deep.equal([
+                ["mandatory", 'tag "department" is "marketing"; allowed: platform-engineering, engineering, data, security, finance, operations'],
+            ]);
+        });
+
+        it("leaves a tags map that is unknown as a whole to `up`", async () => {
+            const [provider, bucket] = happyPath({ providerTags: undefined });
+            const pending = { ...bucket, inputs: { tags: unknownValue }, inputsWire: { tags: unknownValue }, outputs: { tags: unknownValue }, outputsWire: { tags: unknownValue } };
+            expect((await analyze([provider, pending])).filter((v) => v.policyName === "aws-required-tags")).to.deep.equal([]);
+        });
     });
 
     it("ignores AWS resource types that cannot be tagged", async () => {
