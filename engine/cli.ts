@@ -50,6 +50,10 @@ async function main(): Promise<number> {
     }
 
     const root = args.cwd ? path.resolve(args.cwd) : repositoryRoot;
+    if (!fs.existsSync(path.join(root, "Pulumi.yaml"))) {
+        console.error(`--cwd ${root}: not a Pulumi project (no Pulumi.yaml)`);
+        return 2;
+    }
     // The policy pack loads the SDK in its own process: start it before this one loads the SDKs.
     const policyPack = spawnPolicyPack(path.join(root, "policy"));
     const [{ PolicyPackHost }, { preview }, { previewJson, renderTree, renderViolations }] = await Promise.all([

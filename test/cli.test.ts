@@ -62,6 +62,11 @@ describe("npm run preview", () => {
         expect(await preview()).to.include({ code: 64 });
     });
 
+    it("rejects a --cwd that holds no Pulumi project, in one line", async () => {
+        const empty = fs.mkdtempSync(path.join(scratch, "empty-"));
+        expect(await preview("--stack", "staging", "--cwd", empty)).to.include({ code: 2, stderr: `--cwd ${empty}: not a Pulumi project (no Pulumi.yaml)\n` });
+    });
+
     it("rejects a --json path in a missing directory and a policy config that is not an object, in one line each", async () => {
         const missing = path.join(scratch, "no-such-dir", "out.json");
         const badJson = await preview("--stack", "staging", "--json", missing);

@@ -219,6 +219,10 @@ describe("service workload template", () => {
             ["a zone outside the stack's domain", { ...base, hostedZones: [{ id: "Z0OTHER", domain: "eks.example.org" }], sampleHosts: { ...base.sampleHosts, eks: "hello.eks.example.org" } }, [
                 'platform:ingress.hostedZones[0].domain: found "eks.example.org"; expected platform:domain (staging.platform.example.com) or a zone below it',
             ]],
+            ["a zone outside the stack's domain in the same run as its sample host's problem", { ...base, hostedZones: [{ id: "Z0OTHER", domain: "eks.example.org" }] }, [
+                'platform:ingress.sampleHosts.eks: found "hello.eks.staging.platform.example.com"; expected a host directly under a hosted zone: <name>.eks.example.org',
+                'platform:ingress.hostedZones[0].domain: found "eks.example.org"; expected platform:domain (staging.platform.example.com) or a zone below it',
+            ]],
             ["a zone listed twice", { ...base, hostedZones: [base.hostedZones[0], { id: "Z0SECOND", domain: base.hostedZones[0].domain }] }, [
                 'platform:ingress.hostedZones[1].domain: found "eks.staging.platform.example.com"; expected each domain once',
             ]],

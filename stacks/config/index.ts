@@ -59,7 +59,6 @@ function crossSectionRules() {
     const rules = z.superRefine((config: Record<string, unknown>, ctx) => {
         const environment = valid(z.enum(environments), config.environment);
         const network = valid(networkSchema, config.network);
-        const ingress = valid(ingressSchema, config.ingress);
         const frontendDnsEntry = valid(z.string(), (config.frontend as { dnsEntry?: unknown } | undefined)?.dnsEntry);
         const publicAccessCidrs = valid(z.array(ipv4Cidr), (config.eks as { publicAccessCidrs?: unknown } | undefined)?.publicAccessCidrs);
         // The domain rules check the domain's own form and stay quiet while it is malformed.
@@ -71,7 +70,7 @@ function crossSectionRules() {
                 networkCidr: (config.network as { cidr?: unknown } | undefined)?.cidr,
                 tenants: Array.isArray(config.tenants) ? config.tenants : [],
             }),
-            ...(ingress ? ingressDomainIssues(ingress, domain) : []),
+            ...ingressDomainIssues(config.ingress, domain),
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),

@@ -61,17 +61,21 @@ export const ingressSchema = strictObject({
 
 export type IngressConfig = z.infer<typeof ingressSchema>;
 
-/** Every zone the controllers write to is the stack's domain or below it, so the sample hosts are too. */
-export function ingressDomainIssues(ingress: IngressConfig, domain: string): { path: PropertyKey[]; message: string }[] {
-    // A malformed section or domain is reported by its own rules already.
-    if (!ingressSchema.safeParse(ingress).success || !dnsName.safeParse(domain).success) {
+/**
+ * Every zone the controllers write to is the stack's domain or below it, so the sample hosts are
+ * too. Reads the zones as far as they are valid: a malformed domain is reported by its own rule.
+ */
+export function ingressDomainIssues(ingress: unknown, domain: string): { path: PropertyKey[]; message: string }[] {
+    if (!dnsName.safeParse(domain).success) {
         return [];
     }
-    const zones = [
-        ...ingress.hostedZones.map((zone, index) => ({ zone, path: ["ingress", "hostedZones", index, "domain"] })),
-        ...ingress.cloudflareZones.map((zone, index) => ({ zone, path: ["ingress", "cloudflareZones", index, "domain"] })),
-    ];
-    return zones
-        .filter(({ zone }) => zone.domain !== domain && !zone.domain.endsWith(`.${domain}`))
-        .map(({ path }) => ({ path, message: `platform:domain (${domain}) or a zone below it` }));
+    const section = (ingress ?? {}) as Partial<Record<"hostedZones" | "cloudflareZones", unknown>>;
+    return (["hostedZones", "cloudflareZones"] as const).flatMap((key) => {
+        const zones = Array.isArray(section[key]) ? (section[key] as unknown[]) : [];
+        return zones.flatMap((zone, index) => {
+            const zoneDomain = (zone as { domain?: unknown } | null)?.domain;
+            const outside = dnsName.safeParse(zoneDomain).success && zoneDomain !== domain && !String(zoneDomain).endsWith(`.${domain}`);
+            return outside ? [{ path: ["ingress", key, index, "domain"], message: `platform:domain (${domain}) or a zone below it` }] : [];
+        });
+    });
 }
