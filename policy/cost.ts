@@ -28,7 +28,8 @@ function instanceTypes(type: string, props: Record<string, any>): string[] {
             return props.instanceTypes ?? [];
         case "aws:rds/instance:Instance":
         case "aws:rds/clusterInstance:ClusterInstance":
-            return props.instanceClass ? [String(props.instanceClass).replace(/^db\./, "")] : [];
+            // Aurora Serverless v2 (`db.serverless`) scales by capacity units, not by a size.
+            return props.instanceClass && props.instanceClass !== "db.serverless" ? [String(props.instanceClass).replace(/^db\./, "")] : [];
         default:
             return [];
     }

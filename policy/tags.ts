@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import taggableAwsTypes from "./taggable-aws-types.json";
-import { effectiveTags, ofType, pendingTag, providerDefaultTags, Tags } from "./util";
+import { effectiveTags, known, ofType, pending, providerDefaultTags, Tags } from "./util";
 
 /** Values the `environment` tag may take, across every stack and account. */
 export const allowedEnvironments = ["production", "staging", "development", "shared"];
@@ -30,7 +30,7 @@ export function tagProblems(tags: Tags, allowedDepartments: readonly string[]): 
     const problems: string[] = [];
     const check = (key: string, allowed: readonly string[]) => {
         const value = tags[key];
-        if (value === pendingTag) {
+        if (value === pending) {
             return;
         }
         if (value === undefined || value === "") {
@@ -42,7 +42,7 @@ export function tagProblems(tags: Tags, allowedDepartments: readonly string[]): 
     check("department", allowedDepartments);
     check("environment", allowedEnvironments);
     const project = tags.project;
-    if (project !== pendingTag && !project?.trim()) {
+    if (project !== pending && !project?.trim()) {
         problems.push(`tag "project" is missing or empty`);
     }
     return problems;
@@ -72,8 +72,13 @@ export const providerDefaultTagsPolicy: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: tagConfigSchema,
     validateResource: ofType("pulumi:providers:aws", (_props, args, reportViolation) => {
+        // Default tags computed from a resource the change creates are judged at `up`.
+        const defaults = known(() => providerDefaultTags(args.props));
+        if (defaults === undefined) {
+            return;
+        }
         const { allowedDepartments } = args.getConfig<TagPolicyConfig>();
-        for (const problem of tagProblems(providerDefaultTags(args.props), allowedDepartments)) {
+        for (const problem of tagProblems(defaults, allowedDepartments)) {
             reportViolation(`defaultTags: ${problem}`);
         }
     }),

@@ -3,10 +3,10 @@ import { Resource } from "@pulumi/pulumi";
 
 /** Helpers shared by the policy domains: tags, IAM documents and stack lookups. */
 
-/** A tag value a preview does not know yet, because it is computed from a resource the change creates. */
-export const pendingTag = Symbol("pending tag value");
+/** A value a preview does not know yet, because it is computed from a resource the change creates. */
+export const pending = Symbol("pending value");
 
-export type Tags = Record<string, string | undefined | typeof pendingTag>;
+export type Tags = Record<string, string | undefined | typeof pending>;
 
 /** The AWS provider sends `defaultTags` as JSON text; other callers may pass the object. */
 export function providerDefaultTags(props: Record<string, any> | undefined): Tags {
@@ -17,16 +17,19 @@ export function providerDefaultTags(props: Record<string, any> | undefined): Tag
 
 /**
  * A resource's effective tags: its own merged over its provider's `defaultTags`. An own value a
- * preview does not know yet is `pendingTag`; undefined while the whole `tags` map is unknown.
+ * preview does not know yet is `pending`, and a null one empty; undefined while the whole `tags`
+ * map, or the provider's defaults, are unknown.
  */
 export function effectiveTags(props: Record<string, any>, providerProps?: Record<string, any>): Tags | undefined {
     const own = known(() => props.tags ?? {});
-    if (own === undefined) {
+    const defaults = known(() => providerDefaultTags(providerProps));
+    if (own === undefined || defaults === undefined) {
         return undefined;
     }
-    const tags: Tags = { ...providerDefaultTags(providerProps) };
+    const tags: Tags = { ...defaults };
     for (const key of Object.keys(own)) {
-        tags[key] = known(() => own[key]) ?? pendingTag;
+        const value = readOrPending(() => own[key]);
+        tags[key] = value ?? "";
     }
     return tags;
 }
@@ -34,7 +37,7 @@ export function effectiveTags(props: Record<string, any>, providerProps?: Record
 /** Whether a resource belongs to production, by its effective `environment` tag; undefined while a preview does not know it. */
 export function isProduction(props: Record<string, any>, providerProps?: Record<string, any>): boolean | undefined {
     const tags = effectiveTags(props, providerProps);
-    if (tags === undefined || tags.environment === pendingTag) {
+    if (tags === undefined || tags.environment === pending) {
         return undefined;
     }
     return tags.environment === "production";
@@ -89,11 +92,17 @@ export function actionAllowed(statement: Statement, action: string): boolean {
  * advisory "can't run during preview").
  */
 export function known<T>(read: () => T): T | undefined {
+    const value = readOrPending(read);
+    return value === pending ? undefined : value;
+}
+
+/** A value read from a resource's properties, or `pending` when a preview does not know it yet. */
+export function readOrPending<T>(read: () => T): T | typeof pending {
     try {
         return read();
     } catch (err) {
         if (err instanceof UnknownValueError) {
-            return undefined;
+            return pending;
         }
         throw err;
     }

@@ -68,6 +68,11 @@ describe("policy: cost", () => {
             });
         }
 
+        it("leaves Aurora Serverless v2 instances alone: they scale by capacity units, not by a size", async () => {
+            const serverless = recorded("aws:rds/clusterInstance:ClusterInstance", "compute", { instanceClass: "db.serverless" }, staging);
+            expect(await violationsFor("non-production-instance-sizes", staging, serverless)).to.deep.equal([]);
+        });
+
         it("judges the size at `up` when a preview does not know the environment yet", async () => {
             const untaggedProvider = awsProvider("aws-untagged");
             const resource = nodeGroup(untaggedProvider, ["m6a.8xlarge"], { department: "data", environment: unknownValue, project: "platform" });

@@ -65,11 +65,30 @@ describe("policy: aws-required-tags and aws-provider-default-tags", () => {
             ]);
         });
 
+        it("leaves a provider whose default tags are unknown to `up`, for both policies", async () => {
+            const [provider, bucket] = happyPath();
+            const pendingDefaults = { region: "eu-central-1", defaultTags: unknownValue };
+            const pendingProvider = { ...provider, inputs: pendingDefaults, inputsWire: pendingDefaults, outputs: pendingDefaults, outputsWire: pendingDefaults };
+            const violations = await analyze([pendingProvider, bucket]);
+            expect(violations.filter((v) => v.policyName === "aws-required-tags" || v.policyName === "aws-provider-default-tags")).to.deep.equal([]);
+        });
+
         it("leaves a tags map that is unknown as a whole to `up`", async () => {
             const [provider, bucket] = happyPath({ providerTags: undefined });
             const pending = { ...bucket, inputs: { tags: unknownValue }, inputsWire: { tags: unknownValue }, outputs: { tags: unknownValue }, outputsWire: { tags: unknownValue } };
             expect((await analyze([provider, pending])).filter((v) => v.policyName === "aws-required-tags")).to.deep.equal([]);
         });
+    });
+
+    it("fails tags set to null, as missing", async () => {
+        const [provider, bucket] = happyPath({ providerTags: undefined });
+        const nulls = { tags: { department: null, environment: null, project: null } };
+        const nullTagged = { ...bucket, inputs: nulls, inputsWire: nulls, outputs: nulls, outputsWire: nulls };
+        expect(violationsOf(await analyze([provider, nullTagged]), "aws-required-tags")).to.deep.equal([
+            'site: tag "department" is missing; allowed: platform-engineering, engineering, data, security, finance, operations',
+            'site: tag "environment" is missing; allowed: production, staging, development, shared',
+            'site: tag "project" is missing or empty',
+        ]);
     });
 
     it("ignores AWS resource types that cannot be tagged", async () => {
