@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { actionAllowed, known, ofType, statements } from "./util";
+import { actionAllowed, iamPatternMatches, known, ofType, statements } from "./util";
 
 /** Identity policies and where each keeps its document(s). */
 const identityPolicyDocuments: Record<string, (props: Record<string, any>) => unknown[]> = {
@@ -21,12 +21,6 @@ const managedPolicyAttachments: Record<string, (props: Record<string, any>) => s
 
 export interface IamAdminConfig {
     deniedManagedPolicies: string[];
-}
-
-/** Whether an IAM resource pattern (`*` spans any characters, `:` included; `?` is one) matches `arn`. */
-function resourceMatches(pattern: string, arn: string): boolean {
-    const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${regex}$`).test(arn);
 }
 
 /** Two unrelated resources of each kind, as the resource part of their ARNs. */
@@ -80,7 +74,7 @@ function kindCoveredWhole(pattern: string, wildcardAction: string): string | und
             layout?.account === false ? "" : /^\d{12}$/.test(account ?? "") ? account : "123456789012",
         ].join(":");
         for (const [kind, samples] of Object.entries(layout?.kinds ?? anyResource)) {
-            if (samples.every((resource) => resourceMatches(pattern, `${prefix}:${resource}`))) {
+            if (samples.every((resource) => iamPatternMatches(pattern, `${prefix}:${resource}`))) {
                 return `${candidate} ${kind}`;
             }
         }

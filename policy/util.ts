@@ -72,11 +72,16 @@ export function statements(document: unknown): Statement[] {
     }));
 }
 
-/** Whether an IAM action pattern (`*` and `?` wildcards, case-insensitive) covers `action`. */
-function actionMatches(pattern: string, action: string): boolean {
+/**
+ * Whether an IAM pattern matches `value`: `*` spans any characters (`:` and `/` included), `?` is
+ * one. Actions compare case-insensitively, resource ARNs exactly.
+ */
+export function iamPatternMatches(pattern: string, value: string, { ignoreCase = false } = {}): boolean {
     const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${regex}$`, "i").test(action);
+    return new RegExp(`^${regex}$`, ignoreCase ? "i" : "").test(value);
 }
+
+const actionMatches = (pattern: string, action: string) => iamPatternMatches(pattern, action, { ignoreCase: true });
 
 /** Whether an Allow statement grants `action`, through `Action` or by leaving it out of `NotAction`. */
 export function actionAllowed(statement: Statement, action: string): boolean {

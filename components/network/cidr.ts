@@ -6,6 +6,23 @@ function toIp(value: number): string {
     return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
 }
 
+/** Whether two CIDR blocks share an address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+    const range = (cidr: string) => {
+        const [base, bits] = cidr.split("/");
+        const start = toInt(base);
+        return [start, start + 2 ** (32 - Number(bits)) - 1];
+    };
+    const [aStart, aEnd] = range(a);
+    const [bStart, bEnd] = range(b);
+    return aStart <= bEnd && bStart <= aEnd;
+}
+
+/** The network address of the block `cidr` is in: `10.20.1.0/16` is in `10.20.0.0/16`. */
+export function networkAddress(cidr: string): string {
+    return subnetCidr(cidr, Number(cidr.split("/")[1]), 0);
+}
+
 /** The `index`-th block of prefix length `prefix` inside `cidr`. */
 export function subnetCidr(cidr: string, prefix: number, index: number): string {
     const [base, bits] = cidr.split("/");
@@ -42,8 +59,7 @@ function isIpv4Cidr(cidr: string): boolean {
 
 /** An IPv4 block in CIDR notation, written as its network address (`10.20.0.0/16`). */
 export function isIpv4Network(cidr: string): boolean {
-    const prefix = Number(cidr.split("/")[1]);
-    return isIpv4Cidr(cidr) && subnetCidr(cidr, prefix, 0) === cidr;
+    return isIpv4Cidr(cidr) && networkAddress(cidr) === cidr;
 }
 
 /** What is wrong with a VPC range for this layout, or undefined: an IPv4 network address, /16 to /20. */
@@ -55,6 +71,6 @@ export function vpcCidrProblem(cidr: string): string | undefined {
     if (prefix < vpcPrefixRange.min || prefix > vpcPrefixRange.max) {
         return `cidr "${cidr}" is a /${prefix}; expected /${vpcPrefixRange.min} to /${vpcPrefixRange.max}`;
     }
-    const network = subnetCidr(cidr, prefix, 0);
+    const network = networkAddress(cidr);
     return network === cidr ? undefined : `cidr "${cidr}" has host bits set; expected its network address ${network}`;
 }

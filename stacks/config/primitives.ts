@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { networkAddress } from "../../components/network/cidr";
 
 /** Commercial AWS regions the platform may deploy into. */
 export const awsRegions = [
@@ -32,24 +33,15 @@ const ipv4 = `${octet}\\.${octet}\\.${octet}\\.${octet}`;
 
 const cidrNotation = new RegExp(`^${ipv4}/(3[0-2]|[12]?\\d)$`);
 
-/** The block's network address in CIDR notation: `10.20.1.0/16` is in `10.20.0.0/16`. */
-function networkOf(cidr: string): string {
-    const [address, prefixText] = cidr.split("/");
-    const prefix = Number(prefixText);
-    const value = address.split(".").reduce((sum, part) => sum * 256 + Number(part), 0);
-    const network = prefix === 0 ? 0 : value - (value % 2 ** (32 - prefix));
-    return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${prefix}`;
-}
-
 /** A CIDR block written as its network address, the only form VPCs, subnets and EKS accept. */
 export function isIpv4Cidr(value: string): boolean {
-    return cidrNotation.test(value) && networkOf(value) === value;
+    return cidrNotation.test(value) && networkAddress(value) === value;
 }
 
 export const ipv4Cidr = z.string().refine(isIpv4Cidr, {
     error: (issue) =>
         typeof issue.input === "string" && cidrNotation.test(issue.input)
-            ? `${networkOf(issue.input)}, the block's network address (host bits zero)`
+            ? `${networkAddress(issue.input)}, the block's network address (host bits zero)`
             : "an IPv4 CIDR block such as 10.0.0.0/16",
 });
 

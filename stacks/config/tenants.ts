@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { subnetCidr } from "../../components/network/cidr";
+import { cidrsOverlap, subnetCidr } from "../../components/network/cidr";
 import {
     allocatedStorageRange,
     backupRetentionRange,
@@ -132,18 +132,6 @@ export function persistenceCidr(region: AwsRegion): string {
     return subnetCidr(persistenceSupernet, 20, persistenceSlots[region]);
 }
 
-function range(cidr: string): [number, number] {
-    const [ip, bits] = cidr.split("/");
-    const start = ip.split(".").reduce((value, octet) => value * 256 + Number(octet), 0);
-    return [start, start + 2 ** (32 - Number(bits)) - 1];
-}
-
-function overlaps(a: string, b: string): boolean {
-    const [aStart, aEnd] = range(a);
-    const [bStart, bEnd] = range(b);
-    return aStart <= bEnd && bStart <= aEnd;
-}
-
 /**
  * Rules across sections: hostnames in the stack's zone, networks apart, backups in production.
  * Entries arrive as parsed as far as they are valid; a rule reading a key that is itself invalid
@@ -166,7 +154,7 @@ export function tenantsIssues(config: {
             issues.push({ path: ["tenants", index, "cdnDomain"], message: `a name under platform:domain, such as ${example}.cdn.${domain}` });
         }
         const region = awsRegion.safeParse(tenant.region).data;
-        if (networkCidr && primaryRegion && region && region !== primaryRegion && overlaps(persistenceCidr(region), networkCidr)) {
+        if (networkCidr && primaryRegion && region && region !== primaryRegion && cidrsOverlap(persistenceCidr(region), networkCidr)) {
             issues.push({
                 path: ["tenants", index, "region"],
                 message: `a region whose persistence network ${persistenceCidr(region)} does not overlap platform:network.cidr`,
