@@ -39,6 +39,16 @@ async function lint(text: string, file: string): Promise<string[]> {
     return findings.map((finding) => `${finding.line}:${finding.column} ${finding.kind}: ${finding.message}`);
 }
 
+/** The message JSON.parse gives for this text. */
+function jsonError(text: string): string {
+    try {
+        JSON.parse(text);
+        return "";
+    } catch (error) {
+        return (error as Error).message;
+    }
+}
+
 describe("GitHub workflows", () => {
     it("are the five delivery workflows", () => {
         expect(workflowFiles).to.deep.equal(["deploy.yml", "drift.yml", "preview.yml", "publish-policy.yml", "pulumi-up.yml"]);
@@ -155,6 +165,7 @@ describe("GitHub workflows", () => {
             const untagged = [provider, recorded("aws:s3/bucketV2:BucketV2", "untagged", {}, provider)];
             const violations = await analyze(untagged);
             fs.writeFileSync(path.join(dir, "untagged.json"), JSON.stringify(previewJson({ ...staging, resources: untagged, violations })));
+            fs.writeFileSync(path.join(dir, "truncated.json"), JSON.stringify(previewJson(staging)).slice(0, 100));
             fs.writeFileSync(path.join(dir, "broken.json"), JSON.stringify(previewJson({ ...staging, resources: [], violations: [], error: "platform:network.cidr: found 10.0.0.1/16; expected a network address" })));
         });
 
@@ -163,13 +174,14 @@ describe("GitHub workflows", () => {
             const untagged = JSON.parse(fs.readFileSync(path.join(dir, "untagged.json"), "utf8")).policyViolations as { policyName: string; enforcementLevel: string }[];
             const mandatory = untagged.filter((v) => v.enforcementLevel === "mandatory").length;
             expect(mandatory).to.be.greaterThan(0);
-            const summary = previewSummary(readPreviews(dir, ["staging", "untagged", "broken", "missing"]));
+            const summary = previewSummary(readPreviews(dir, ["staging", "untagged", "broken", "missing", "truncated"]));
             const rows = summary.split("\n").filter((line) => line.startsWith("| ") && !/^\| (stack|level|---) /.test(line));
-            expect(rows.slice(0, 4)).to.deep.equal([
+            expect(rows.slice(0, 5)).to.deep.equal([
                 `| staging | ${staging.resources.length} | 0 | 0 | 0 |`,
                 `| untagged | 2 | ${mandatory} | ${untagged.length - mandatory} | 0 |`,
                 "| broken | 0 | 0 | 0 | 1 |",
                 `| missing | – | – | – | no ${path.join(dir, "missing.json")}: the preview stopped before writing it (see the job log) |`,
+                `| truncated | – | – | – | ${path.join(dir, "truncated.json")} is not JSON: ${jsonError(JSON.stringify(previewJson(staging)).slice(0, 100))} |`,
             ]);
             for (const violation of untagged) {
                 expect(summary).to.contain(`| ${violation.enforcementLevel} | ${violation.policyName} | \`urn:pulumi:test::platform::`);

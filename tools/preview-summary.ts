@@ -22,7 +22,13 @@ export function readPreviews(dir: string, stacks: readonly string[]): StackPrevi
         if (!fs.existsSync(file)) {
             return { stack, missing: `no ${file}: the preview stopped before writing it (see the job log)` };
         }
-        const parsed = previewDocument.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+        let document: unknown;
+        try {
+            document = JSON.parse(fs.readFileSync(file, "utf8"));
+        } catch (error) {
+            return { stack, missing: `${file} is not JSON: ${(error as Error).message}` };
+        }
+        const parsed = previewDocument.safeParse(document);
         return parsed.success ? { stack, preview: parsed.data } : { stack, missing: `${file} is not an offline preview document: ${parsed.error.issues[0]?.message}` };
     });
 }
