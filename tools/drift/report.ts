@@ -35,7 +35,7 @@ export function driftMarkdown(stacks: readonly StackDrift[]): string {
         lines.push(`| ${cell(stack.stack)} | ${stack.status} | ${stack.resources.length} |`);
     }
     for (const stack of stacks.filter((s) => s.resources.length > 0)) {
-        lines.push("", `## ${stack.stack}: drifted`, "", "| resource | operations | properties that differ |", "| --- | --- | --- |");
+        lines.push("", `## ${stack.stack}: resources that drifted`, "", "| resource | operations | properties that differ |", "| --- | --- | --- |");
         for (const resource of stack.resources) {
             lines.push(`| ${code(resource.urn)} | ${resource.operations.join(", ")} | ${resource.properties.map(code).join(", ")} |`);
         }
