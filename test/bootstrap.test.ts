@@ -1,0 +1,161 @@
+import { expect } from "chai";
+import * as path from "node:path";
+import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
+import { RecordedResource } from "../engine/monitor";
+import { PreviewResult } from "../engine/preview";
+import { resolveBootstrapConfig } from "../bootstrap/config";
+import { named, ofType, previewStack } from "./helpers/preview";
+
+const root = path.resolve(__dirname, "..", "bootstrap");
+const account = "123456789012";
+const githubProvider = `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com`;
+
+const bootstrap = (configOverrides: Record<string, unknown> = {}) => previewStack("example", { root, configOverrides });
+
+/**
+ * Whether a GitHub Actions token with this `sub` and `aud` may assume a role with this trust
+ * policy. The validated `runSimulation` ignores the `token.actions.githubusercontent.com:*` keys
+ * (iam-simulate 0.1.173 lists them as ignoredContextKeys), so, as in ringfence.test.ts, it
+ * validates the document and `runUnsafeSimulation` decides.
+ */
+async function assume(trustPolicy: object, token: { sub: string; aud?: string }): Promise<string> {
+    const request = {
+        principal: githubProvider,
+        action: "sts:AssumeRoleWithWebIdentity",
+        resource: { resource: `arn:aws:iam::${account}:role/platform-staging-deploy`, accountId: account },
+        contextVariables: {
+            "token.actions.githubusercontent.com:sub": token.sub,
+            "token.actions.githubusercontent.com:aud": token.aud ?? "sts.amazonaws.com",
+        },
+    };
+    const base = { request, identityPolicies: [], serviceControlPolicies: [], resourceControlPolicies: [] };
+    const validated = await runSimulation({ ...base, resourcePolicy: trustPolicy }, {});
+    expect(validated.resultType, JSON.stringify((validated as { errors?: unknown }).errors)).to.not.equal("error");
+    return runUnsafeSimulation({ ...base, resourcePolicy: { __validated: true, policyDocument: trustPolicy, metadata: { name: "trust" }, errors: [] } }, {});
+}
+
+const trustOf = (role: RecordedResource) => JSON.parse(role.inputs.assumeRolePolicy as string);
+
+describe("Bootstrap (CI's own roles, outside the platform stacks)", () => {
+    let result: PreviewResult;
+    before(async () => {
+        result = await bootstrap();
+        expect(result.error).to.equal(undefined);
+    });
+
+    describe("config", () => {
+        const valid = {
+            repository: "example/platform",
+            region: "eu-central-1",
+            stacks: [{ stack: "staging", environment: "staging" }],
+            deployPolicyArns: [`arn:aws:iam::${account}:policy/platform-deploy`],
+        };
+        const problems = (overrides: Record<string, unknown>) => resolveBootstrapConfig({ ...valid, ...overrides }).problems;
+
+        it("accepts the example and applies the defaults", () => {
+            const check = resolveBootstrapConfig(valid);
+            expect(check.problems).to.deep.equal([]);
+            expect(check.resolved).to.deep.include({ defaultBranch: "main", department: "platform-engineering", githubOidcProviderArn: undefined });
+        });
+
+        it("names each problem on one line", () => {
+            expect(problems({ repository: "platform" })).to.deep.equal(['repository: found "platform"; expected <owner>/<repository>, e.g. "acme/platform"']);
+            expect(problems({ region: undefined })).to.deep.equal(['region: missing; expected an AWS region, e.g. "eu-central-1"']);
+            expect(problems({ stacks: [] })).to.deep.equal(["stacks: found []; expected a list of {stack, environment}, one per platform stack of this account"]);
+            expect(problems({ stacks: [{ stack: "prod" }] })).to.deep.equal(['stacks[0].environment: missing; expected a name of letters, digits, ".", "_" and "-"']);
+            expect(problems({ defaultBranch: "" })).to.deep.equal(['defaultBranch: found ""; expected a branch name']);
+            expect(problems({ department: "" })).to.deep.equal(['department: found ""; expected the owning department\'s name']);
+            expect(problems({ githubOidcProviderArn: `arn:aws:iam::${account}:oidc-provider/gitlab.com` })).to.deep.equal([
+                `githubOidcProviderArn: found "arn:aws:iam::${account}:oidc-provider/gitlab.com"; expected arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com`,
+            ]);
+        });
+
+        it("refuses the AWS managed admin policies the pack denies, and anything but a policy ARN", () => {
+            for (const arn of ["arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/IAMFullAccess", "*"]) {
+                expect(problems({ deployPolicyArns: [arn] })).to.deep.equal([
+                    `deployPolicyArns[0]: found ${JSON.stringify(arn)}; expected an IAM policy ARN other than AdministratorAccess, PowerUserAccess, IAMFullAccess`,
+                ]);
+            }
+            expect(problems({ deployPolicyArns: undefined })).to.deep.equal(["deployPolicyArns: missing; expected the ARNs of the policies a deploy role needs"]);
+        });
+
+        it("fails the program with every problem before any resource registers", async () => {
+            const bad = await bootstrap({ "platform-bootstrap:repository": undefined, "platform-bootstrap:stacks": [] });
+            expect(bad.error).to.contain("platform-bootstrap:repository: missing;");
+            expect(bad.error).to.contain("platform-bootstrap:stacks: found [];");
+            expect(bad.resources.filter((resource) => resource.custom)).to.deep.equal([]);
+        });
+    });
+
+    describe("the deploy role", () => {
+        const deployTrust = () => trustOf(named(result, "aws:iam/role:Role", "staging-deploy"));
+
+        it("is assumable by the repository's jobs in the stack's GitHub environment", async () => {
+            expect(await assume(deployTrust(), { sub: "repo:example/platform:environment:staging" })).to.equal("Allowed");
+        });
+
+        it("is denied to another repository, another environment, pull requests, branches and other audiences", async () => {
+            for (const sub of [
+                "repo:example/platform-fork:environment:staging",
+                "repo:other/platform:environment:staging",
+                "repo:example/platform:environment:production",
+                "repo:example/platform:pull_request",
+                "repo:example/platform:ref:refs/heads/main",
+                "repo:example/platform:environment:staging-preview",
+            ]) {
+                expect(await assume(deployTrust(), { sub }), sub).to.equal("ImplicitlyDenied");
+            }
+            expect(await assume(deployTrust(), { sub: "repo:example/platform:environment:staging", aud: "https://github.com/example" })).to.equal("ImplicitlyDenied");
+        });
+
+        it("trusts only GitHub's OIDC provider, which the stack creates and protects", () => {
+            const provider = named(result, "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "github");
+            expect(provider.inputs).to.deep.include({ url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] });
+            expect(provider.protect).to.equal(true);
+            expect(deployTrust().Statement.map((statement: { Principal: unknown }) => statement.Principal)).to.deep.equal([{ Federated: provider.outputs.arn }]);
+        });
+
+        it("gets exactly the configured policies", () => {
+            const attachments = ofType(result, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("staging-deploy"));
+            expect(attachments.map((a) => a.inputs.policyArn)).to.deep.equal([`arn:aws:iam::${account}:policy/platform-deploy`]);
+            expect(ofType(result, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.startsWith("staging-deploy"))).to.deep.equal([]);
+        });
+    });
+
+    describe("the preview role", () => {
+        const previewTrust = () => trustOf(named(result, "aws:iam/role:Role", "staging-preview"));
+
+        it("is assumable by the repository's pull requests and by its default branch (the drift report)", async () => {
+            expect(await assume(previewTrust(), { sub: "repo:example/platform:pull_request" })).to.equal("Allowed");
+            expect(await assume(previewTrust(), { sub: "repo:example/platform:ref:refs/heads/main" })).to.equal("Allowed");
+        });
+
+        it("is denied to another repository, other branches and deploy environments", async () => {
+            for (const sub of ["repo:other/platform:pull_request", "repo:example/platform:ref:refs/heads/feature", "repo:example/platform:environment:staging"]) {
+                expect(await assume(previewTrust(), { sub }), sub).to.equal("ImplicitlyDenied");
+            }
+        });
+
+        it("reads the account's configuration but not its data", () => {
+            const attachments = ofType(result, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("staging-preview"));
+            expect(attachments.map((a) => a.inputs.policyArn)).to.deep.equal(["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
+            const deny = JSON.parse(named(result, "aws:iam/rolePolicy:RolePolicy", "staging-preview-no-data-reads").inputs.policy as string);
+            expect(deny.Statement).to.have.length(1);
+            expect(deny.Statement[0]).to.deep.include({ Effect: "Deny", Resource: "*" });
+            expect(deny.Statement[0].Action).to.include.members(["s3:GetObject", "secretsmanager:GetSecretValue", "kms:Decrypt", "ssm:GetParameter", "dynamodb:Scan"]);
+        });
+    });
+
+    it("reuses an account's existing GitHub OIDC provider instead of creating one", async () => {
+        const existing = await bootstrap({ "platform-bootstrap:githubOidcProviderArn": githubProvider });
+        expect(ofType(existing, "aws:iam/openIdConnectProvider:OpenIdConnectProvider")).to.deep.equal([]);
+        expect(trustOf(named(existing, "aws:iam/role:Role", "staging-deploy")).Statement[0].Principal).to.deep.equal({ Federated: githubProvider });
+    });
+
+    // The pack's irsa-trust-pinned wants every web identity `sub` to be one Kubernetes service
+    // account; GitHub's subjects are `repo:<owner>/<repository>:...`. Until the pack knows the
+    // GitHub issuer, these two are its only findings on the bootstrap stack.
+    it("passes the policy pack but for irsa-trust-pinned's service-account rule on GitHub subjects", () => {
+        expect(result.violations.map((v) => `${v.policyName} ${v.urn.split("::").pop()}`)).to.deep.equal(["irsa-trust-pinned staging-deploy", "irsa-trust-pinned staging-preview"]);
+    });
+});
