@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { namespacePeer } from "../namespace";
-import { isIpv4Network } from "../network/cidr";
+import { isIpv4Network } from "../rules/cidr";
 import { ClusterIssuerName, DnsZone, IngressStackArgs, zoneIdFormats } from "./args";
 import { eksIngress } from "./eks";
 import { clusterIssuers, cloudflareSolver, route53Solver } from "./issuers";

@@ -1,19 +1,12 @@
 import { PlatformCluster } from "../cluster/types";
 import { PriceClass } from "../s3-cdn";
-import { hostnameProblems } from "../s3-cdn/validation";
+import { hostnameProblems } from "../rules/dns";
 import { NamespaceQuota } from "./kubernetes";
 import { DatabaseNetwork, RegionalProviders } from "./persistence-network";
-import {
-    allocatedStorageRange,
-    backupRetentionRange,
-    DatabaseEngine,
-    databaseEngineProblems,
-    databaseEngines,
-    engineVersionProblems,
-    instanceClassProblems,
-    quantityProblems,
-    tenantNameProblems,
-} from "./rules";
+import { rdsInstanceClassProblems } from "../rules/instance-types";
+import { quantityProblems } from "../rules/kubernetes";
+import { allocatedStorageRange, backupRetentionRange, DatabaseEngine, databaseEngineProblems, databaseEngines, engineVersionProblems } from "../rules/rds";
+import { tenantNameProblems } from "../rules/tenant";
 
 export interface RingfenceDatabaseArgs {
     /** `postgres`, `mysql` or `mariadb`. Default: `postgres`. */
@@ -136,7 +129,7 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     if (databaseEngineProblems(database.engine).length === 0) {
         check("database.engineVersion", database.engineVersion, engineVersionProblems(database.engine, database.engineVersion));
     }
-    check("database.instanceClass", database.instanceClass, instanceClassProblems(database.instanceClass));
+    check("database.instanceClass", database.instanceClass, rdsInstanceClassProblems(database.instanceClass));
     const within = (value: number, range: { min: number; max: number }) => (Number.isInteger(value) && value >= range.min && value <= range.max ? [] : [`a whole number from ${range.min} to ${range.max}`]);
     check("database.allocatedStorage", database.allocatedStorage, within(database.allocatedStorage, allocatedStorageRange));
     if (database.maxAllocatedStorage !== undefined) {

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsPartition } from "../../lookups";
 import { OidcIdentity, PlatformCluster } from "../types";
 import { nodeRole, serviceAccountRole } from "./iam";
-import { architectureOf, instanceTypeProblem } from "./instance-types";
+import { architectureOf, instanceTypeProblem } from "../../rules/instance-types";
 import { controlPlaneLogTypes, eksVersions } from "./limits";
 import { EksNodeGroupArgs, managedNodeGroup } from "./nodegroup";
 
