@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { eksVersions, logRetentionDays } from "../../components/cluster/eks/limits";
+import { eksVersions, logRetentionDays } from "../../components/rules/eks";
 import { architectureOf, instanceTypeProblem } from "../../components/rules/instance-types";
 
 /** The policy pack's default `log-retention.maxRetentionDays`: a longer retention fails every preview. */

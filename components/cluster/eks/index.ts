@@ -6,7 +6,7 @@ import { awsPartition } from "../../lookups";
 import { OidcIdentity, PlatformCluster } from "../types";
 import { nodeRole, serviceAccountRole } from "./iam";
 import { architectureOf, instanceTypeProblem } from "../../rules/instance-types";
-import { controlPlaneLogTypes, eksVersions } from "./limits";
+import { controlPlaneLogTypes, eksVersions } from "../../rules/eks";
 import { EksNodeGroupArgs, managedNodeGroup } from "./nodegroup";
 
 export type { EksNodeGroupArgs } from "./nodegroup";
