@@ -3,6 +3,7 @@ import { PriceClass } from "../s3-cdn";
 import { hostnameProblems } from "../rules/dns";
 import { NamespaceQuota } from "./kubernetes";
 import { DatabaseNetwork, RegionalProviders } from "./persistence-network";
+import { isAwsRegion } from "../rules/aws-regions";
 import { rdsInstanceClassProblems } from "../rules/instance-types";
 import { quantityProblems } from "../rules/kubernetes";
 import { allocatedStorageRange, backupRetentionRange, DatabaseEngine, databaseEngineProblems, databaseEngines, engineVersionProblems } from "../rules/rds";
@@ -124,7 +125,7 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     const check = (key: string, value: unknown, expected: string[]) => expected.forEach((e) => problems.push(`${key}: found ${JSON.stringify(value)}; expected ${e}`));
     const { database, storage } = resolved;
     check("tenant", args.tenant, tenantNameProblems(args.tenant));
-    check("region", args.region, /^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region) ? [] : ["an AWS region such as eu-central-1"]);
+    check("region", args.region, isAwsRegion(args.region) ? [] : ["an AWS region such as eu-central-1"]);
     check("database.engine", database.engine, databaseEngineProblems(database.engine));
     if (databaseEngineProblems(database.engine).length === 0) {
         check("database.engineVersion", database.engineVersion, engineVersionProblems(database.engine, database.engineVersion));

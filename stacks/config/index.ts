@@ -15,6 +15,7 @@ import { tenantsIssues, tenantsSchema } from "./tenants";
 /** Environments a stack can declare; each maps to a stack program in stacks/index.ts. */
 export const environments = ["production", "staging", "development"] as const;
 
+/** The namespace the schema's own messages name: the project's, `platform`. */
 const configNamespace = "platform";
 
 const stackConfigSchema = strictObject({

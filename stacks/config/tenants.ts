@@ -4,7 +4,8 @@ import { rdsInstanceClassProblems } from "../../components/rules/instance-types"
 import { quantityProblems } from "../../components/rules/kubernetes";
 import { allocatedStorageRange, backupRetentionRange, databaseEngineNames, engineVersionProblems } from "../../components/rules/rds";
 import { tenantNameProblems } from "../../components/rules/tenant";
-import { AwsRegion, awsRegion, dnsName, ruled, strictObject } from "./primitives";
+import { AwsRegion } from "../../components/rules/aws-regions";
+import { awsRegion, dnsName, ruled, strictObject } from "./primitives";
 
 const days = (max: number) => z.number().int().min(1).max(max);
 
