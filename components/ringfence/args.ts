@@ -1,6 +1,6 @@
 import { PlatformCluster } from "../cluster/types";
 import { PriceClass } from "../s3-cdn";
-import { hostnameProblems } from "../rules/dns";
+import { hostnameProblems, isDnsLabel } from "../rules/dns";
 import { NamespaceQuota } from "./kubernetes";
 import { DatabaseNetwork, RegionalProviders } from "./persistence-network";
 import { isAwsRegion } from "../rules/aws-regions";
@@ -148,8 +148,7 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     const identifier = (value: string) => (/^[a-z][a-z0-9_]{0,62}$/.test(value) ? [] : ["a database identifier: a lower-case letter, then up to 62 lower-case letters, digits or underscores"]);
     check("database.dbName", database.dbName, identifier(database.dbName));
     check("database.iamUser", database.iamUser, identifier(database.iamUser));
-    const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(resolved.serviceAccountName);
-    check("serviceAccountName", resolved.serviceAccountName, dnsLabel ? [] : ["a DNS label: up to 63 lower-case letters, digits or hyphens"]);
+    check("serviceAccountName", resolved.serviceAccountName, isDnsLabel(resolved.serviceAccountName) ? [] : ["a DNS label: up to 63 lower-case letters, digits or hyphens"]);
     check("quota.cpu", resolved.quota.cpu, quantityProblems(resolved.quota.cpu));
     check("quota.memory", resolved.quota.memory, quantityProblems(resolved.quota.memory));
     check("quota.pods", resolved.quota.pods, within(resolved.quota.pods, { min: 1, max: 1000 }));

@@ -27,6 +27,11 @@ export function hostnameProblems(name: string): string[] {
     return problems;
 }
 
+/** A single DNS label (RFC 1123), as Kubernetes names namespaces, services and service accounts. */
+export function isDnsLabel(value: string): boolean {
+    return value.length <= dnsLabelMaxLength && label.test(value);
+}
+
 /** The parent domain of a hostname (`app.example.com` -> `example.com`). */
 export function parentDomain(hostname: string): string {
     return hostname.slice(hostname.indexOf(".") + 1);

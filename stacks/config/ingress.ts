@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clusterIssuerNames, externalDnsPolicies, zoneIdFormats } from "../../components/ingress/args";
 import { isDirectChild, isWithin } from "../../components/rules/dns";
+import { isEmailAddress } from "../../components/rules/email";
 import { dnsName, strictObject } from "./primitives";
 
 /** Route 53 hosted zone ids: `Z` and up to 32 upper-case letters or digits. */
@@ -11,7 +12,7 @@ const route53ZoneId = z.string().regex(zoneIdFormats.route53, {
 /** Cloudflare zone ids: 32 lower-case hex digits. */
 const cloudflareZoneId = z.string().regex(zoneIdFormats.cloudflare, { error: "a Cloudflare zone id (32 lower-case hex digits)" });
 
-const email = z.string().regex(/^[^@\s]+@([a-z0-9-]+\.)+[a-z]{2,}$/i, { error: "an email address such as platform-team@example.com" });
+const email = z.string().refine(isEmailAddress, { error: "an email address such as platform-team@example.com" });
 
 const zone = <Id extends z.ZodType<string>>(id: Id) => strictObject({ id, domain: dnsName });
 
