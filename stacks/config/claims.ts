@@ -93,7 +93,7 @@ export function crossStackClashes(projectDirectory: string, namespace: string, s
     const claims = claimsOf(config);
     const others = fs
         .readdirSync(projectDirectory)
-        .filter((file) => /^Pulumi\..+\.ya?ml$/.test(file) && file !== ownFile)
+        .filter((file) => /^Pulumi\..+\.ya?ml$/.test(file) && file !== ownFile && file !== `Pulumi.${stack}.yml`)
         .sort();
     return others.flatMap((file) => {
         let document: unknown;
