@@ -141,6 +141,9 @@ async function runProgram(
     // setMocks turns on the monitor features the SDK checks; the recording monitor then replaces the plain one.
     await setMocks(monitor.mocks, project.project, project.stack, true, ORGANIZATION);
     settings.setMockOptions(monitor, project.project, project.stack, true, ORGANIZATION);
+    // The CLI hands the program its project directory (`pulumi.getRootDirectory()`) through the
+    // environment, which the SDK reads once, at load; a preview in this process sets it per run.
+    (require("@pulumi/pulumi/runtime/state") as { getStore(): { settings: { options: { rootDirectory?: string } } } }).getStore().settings.options.rootDirectory = project.root;
     setAllConfig(project.config, project.secretKeys);
 
     const failures: unknown[] = monitor.failures;

@@ -1,12 +1,10 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { defaultAllowedDepartments } from "./departments";
 import taggableAwsTypes from "./taggable-aws-types.json";
 import { effectiveTags, known, ofType, pending, providerDefaultTags, Tags } from "./util";
 
 /** Values the `environment` tag may take, across every stack and account. */
 export const allowedEnvironments = ["production", "staging", "development", "shared"];
-
-/** Departments allowed by default; override with the `allowedDepartments` policy config. */
-export const defaultAllowedDepartments = ["platform-engineering", "engineering", "data", "security", "finance", "operations"];
 
 export interface TagPolicyConfig {
     allowedDepartments: string[];

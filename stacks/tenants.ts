@@ -4,7 +4,7 @@ import { PriceClass } from "../components/s3-cdn";
 import { cloudflareProvider } from "./cloudflare";
 import { environments } from "./config";
 import { persistenceCidr, TenantConfig } from "./config/tenants";
-import { AwsRegion } from "./config/primitives";
+import { AwsRegion } from "../components/rules/aws-regions";
 import { Foundation } from "./foundation";
 
 interface EnvironmentDefaults {

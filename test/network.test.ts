@@ -14,12 +14,26 @@ describe("Network component", () => {
         expect(ofType(result, "aws:ec2/natGateway:NatGateway")).to.have.length(2);
     });
 
+    it("gives no instance a public IP by itself: public subnets say so explicitly, private ones never map one", async () => {
+        // Only load balancers and NAT gateways (with their own Elastic IPs) live in the public tier.
+        const subnets = ofType(await run("defaults"), "aws:ec2/subnet:Subnet");
+        const tier = (name: string) => subnets.filter((subnet) => subnet.inputs.tags.tier === name);
+        expect(tier("public")).to.have.length(2);
+        expect(tier("private")).to.have.length(2);
+        for (const subnet of tier("public")) {
+            expect(subnet.inputs.mapPublicIpOnLaunch, subnet.name).to.equal(false);
+        }
+        for (const subnet of tier("private")) {
+            expect(subnet.inputs.mapPublicIpOnLaunch ?? false, subnet.name).to.equal(false);
+        }
+    });
+
     it("refuses every bad argument at once, before registering anything", async () => {
         const result = await run("invalid");
         expect(result.error).to.equal(
             [
                 'Network "fixture": invalid arguments:',
-                '  cidr "10.30.1.0/16" has host bits set; expected its network address 10.30.0.0/16',
+                '  cidr: found "10.30.1.0/16"; expected 10.30.0.0/16, the block\'s network address (host bits zero)',
                 "  availabilityZones is 5; expected 2 or 3",
                 '  natGateways is "many"; expected perAz, single or none',
             ].join("\n"),
@@ -28,6 +42,6 @@ describe("Network component", () => {
     });
 
     it("refuses a range too small for a subnet of /24 or more per tier and AZ", async () => {
-        expect((await run("too-small")).error).to.equal('Network "fixture": invalid arguments:\n  cidr "10.30.0.0/27" is a /27; expected /16 to /20');
+        expect((await run("too-small")).error).to.equal('Network "fixture": invalid arguments:\n  cidr: found "10.30.0.0/27"; expected a /16 to /20 IPv4 CIDR block such as 10.0.0.0/16');
     });
 });

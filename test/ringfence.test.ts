@@ -663,7 +663,7 @@ describe("Ringfence", () => {
             const again = { ...tenant("acme", "eu-west-3"), cdnDomain: "acme.cdn.staging.platform.example.com" };
             expect(await problemsWith([tenant("acme", "eu-central-1"), tenant("globex", "eu-west-3"), again])).to.deep.equal([
                 'platform:tenants[2].name: found "acme"; expected a name not used by platform:tenants[0]',
-                'platform:tenants[2].cdnDomain: found "acme.cdn.staging.platform.example.com"; expected a hostname not used by platform:tenants[0]',
+                'platform:tenants[2].cdnDomain: found "acme.cdn.staging.platform.example.com"; expected a hostname not used by platform:tenants[0].cdnDomain: every public hostname of a stack is unique',
             ]);
         });
 
@@ -673,13 +673,13 @@ describe("Ringfence", () => {
             expect(problems[0]).to.match(/^platform:tenants\[1\]\.region: found "eu-wst-3"; allowed: /);
             expect(problems.slice(1)).to.deep.equal([
                 'platform:tenants[1].name: found "acme"; expected a name not used by platform:tenants[0]',
-                'platform:tenants[1].cdnDomain: found "acme.cdn.staging.platform.example.com"; expected a hostname not used by platform:tenants[0]',
+                'platform:tenants[1].cdnDomain: found "acme.cdn.staging.platform.example.com"; expected a hostname not used by platform:tenants[0].cdnDomain: every public hostname of a stack is unique',
             ]);
         });
 
         it("rejects an unknown region with the allowed ones", async () => {
             const [line, ...rest] = await problemsWith([tenant("acme", "eu-central-1"), tenant("globex", "eu-wst-3")]);
-            expect(line).to.match(/^platform:tenants\[1\]\.region: found "eu-wst-3"; allowed: us-east-1, .*eu-west-3, /);
+            expect(line).to.match(/^platform:tenants\[1\]\.region: found "eu-wst-3"; allowed: .*\beu-west-3, /);
             expect(rest).to.deep.equal([]);
         });
 
@@ -695,7 +695,7 @@ describe("Ringfence", () => {
             expect(await problemsWith([bad], "production")).to.include.members([
                 'platform:tenants[0].name: found "Acme--Corp"; expected 2-20 lower-case letters, digits or single hyphens, starting with a letter and ending with a letter or digit',
                 'platform:tenants[0].database.engineVersion: found "13"; expected one of 14, 15, 16, 17 for postgres',
-                'platform:tenants[0].database.instanceClass: found "m5.large"; expected an RDS instance class such as db.t4g.micro',
+                'platform:tenants[0].database.instanceClass: found "m5.large"; expected an RDS instance class db.<family>.<size> such as db.t4g.micro; families: t3, t4g, m5, m6g, m6i, m7g, m7i, r5, r6g, r6i, r7g, r7i',
                 "platform:tenants[0].database.allocatedStorage: found 10; expected >= 20",
                 "platform:tenants[0].database.maxAllocatedStorage: found 5; expected more than allocatedStorage",
                 'platform:tenants[0].quota.cpu: found "lots"; expected a Kubernetes quantity such as 4, 500m or 8Gi',
@@ -707,7 +707,7 @@ describe("Ringfence", () => {
         it("reports one problem per key: a malformed hostname or backup period is not also judged by the cross-section rules", async () => {
             const tenant = { name: "acme", region: "eu-central-1", cdnDomain: "Acme.Example.org", database: { instanceClass: "db.t4g.micro", allocatedStorage: 20 }, retention: { backupRetentionDays: 3.5 } };
             expect(await problemsWith([tenant], "staging")).to.deep.equal([
-                'platform:tenants[0].cdnDomain: found "Acme.Example.org"; expected a lower-case DNS name such as example.com',
+                'platform:tenants[0].cdnDomain: found "Acme.Example.org"; expected a lower-case hostname such as app.example.com (letters, digits and hyphens; no wildcard, no trailing dot)',
                 'platform:tenants[0].retention.backupRetentionDays: found 3.5; expected int',
             ]);
         });

@@ -1,7 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { namespacePeer } from "../namespace";
-import { isIpv4Network } from "../network/cidr";
+import { isIpv4Network } from "../rules/cidr";
+import { isEmailAddress } from "../rules/email";
 import { ClusterIssuerName, DnsZone, IngressStackArgs, zoneIdFormats } from "./args";
 import { eksIngress } from "./eks";
 import { clusterIssuers, cloudflareSolver, route53Solver } from "./issuers";
@@ -114,7 +115,7 @@ export class IngressStack extends pulumi.ComponentResource {
                 }
             }
         }
-        if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(args.acmeEmail)) {
+        if (!isEmailAddress(args.acmeEmail)) {
             fail(`acmeEmail "${args.acmeEmail}" is not an email address`);
         }
         const zones = kind === "eks" ? args.eks!.hostedZones : args.sks!.zones;

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { isDnsLabel } from "../rules/dns";
 
 type NetworkPolicyPeer = k8s.types.input.networking.v1.NetworkPolicyPeer;
 
@@ -36,7 +37,6 @@ export interface PlatformNamespaceArgs {
 }
 
 const metadataName = "kubernetes.io/metadata.name";
-const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Everything in one namespace: `kubernetes.io/metadata.name` is set by the API server and cannot be forged. */
 export function namespacePeer(namespace: string, podLabels?: Record<string, string>): NetworkPolicyPeer {
@@ -65,7 +65,7 @@ export class PlatformNamespace extends pulumi.ComponentResource {
         const egressAllows = args.egressAllows ?? [];
         const ingressAllows = args.ingressAllows ?? [];
         for (const allow of [...egressAllows, ...ingressAllows]) {
-            if (!dnsLabel.test(allow.name) || allow.ports.length === 0 || allow.peers.length === 0) {
+            if (!isDnsLabel(allow.name) || allow.ports.length === 0 || allow.peers.length === 0) {
                 throw new pulumi.ResourceError(`allow "${allow.name}": needs a DNS-label name, at least one peer and at least one port`, this);
             }
         }

@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { subnetLayout, vpcCidrProblem } from "./cidr";
+import { found } from "../args";
+import { vpcCidrProblems } from "../rules/cidr";
+import { subnetLayout } from "./subnets";
 
 export interface NetworkArgs {
     /** The VPC's IPv4 range, /16 to /20. */
@@ -41,7 +43,7 @@ export class Network extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         const natGateways = args.natGateways ?? "perAz";
         const problems = [
-            vpcCidrProblem(args.cidr),
+            ...vpcCidrProblems(args.cidr).map((expected) => `cidr: ${found(args.cidr)}; expected ${expected}`),
             [2, 3].includes(args.availabilityZones) ? undefined : `availabilityZones is ${args.availabilityZones}; expected 2 or 3`,
             ["perAz", "single", "none"].includes(natGateways) ? undefined : `natGateways is "${natGateways}"; expected perAz, single or none`,
         ].filter((problem): problem is string => problem !== undefined);

@@ -1,19 +1,13 @@
 import { PlatformCluster } from "../cluster/types";
 import { PriceClass } from "../s3-cdn";
-import { hostnameProblems } from "../s3-cdn/validation";
+import { hostnameProblems, isDnsLabel } from "../rules/dns";
 import { NamespaceQuota } from "./kubernetes";
 import { DatabaseNetwork, RegionalProviders } from "./persistence-network";
-import {
-    allocatedStorageRange,
-    backupRetentionRange,
-    DatabaseEngine,
-    databaseEngineProblems,
-    databaseEngines,
-    engineVersionProblems,
-    instanceClassProblems,
-    quantityProblems,
-    tenantNameProblems,
-} from "./rules";
+import { isAwsRegion } from "../rules/aws-regions";
+import { rdsInstanceClassProblems } from "../rules/instance-types";
+import { quantityProblems } from "../rules/kubernetes";
+import { allocatedStorageRange, backupRetentionRange, DatabaseEngine, databaseEngineProblems, databaseEngines, engineVersionProblems } from "../rules/rds";
+import { tenantNameProblems } from "../rules/tenant";
 
 export interface RingfenceDatabaseArgs {
     /** `postgres`, `mysql` or `mariadb`. Default: `postgres`. */
@@ -131,12 +125,12 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     const check = (key: string, value: unknown, expected: string[]) => expected.forEach((e) => problems.push(`${key}: found ${JSON.stringify(value)}; expected ${e}`));
     const { database, storage } = resolved;
     check("tenant", args.tenant, tenantNameProblems(args.tenant));
-    check("region", args.region, /^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region) ? [] : ["an AWS region such as eu-central-1"]);
+    check("region", args.region, isAwsRegion(args.region) ? [] : ["an AWS region such as eu-central-1"]);
     check("database.engine", database.engine, databaseEngineProblems(database.engine));
     if (databaseEngineProblems(database.engine).length === 0) {
         check("database.engineVersion", database.engineVersion, engineVersionProblems(database.engine, database.engineVersion));
     }
-    check("database.instanceClass", database.instanceClass, instanceClassProblems(database.instanceClass));
+    check("database.instanceClass", database.instanceClass, rdsInstanceClassProblems(database.instanceClass));
     const within = (value: number, range: { min: number; max: number }) => (Number.isInteger(value) && value >= range.min && value <= range.max ? [] : [`a whole number from ${range.min} to ${range.max}`]);
     check("database.allocatedStorage", database.allocatedStorage, within(database.allocatedStorage, allocatedStorageRange));
     if (database.maxAllocatedStorage !== undefined) {
@@ -154,8 +148,7 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     const identifier = (value: string) => (/^[a-z][a-z0-9_]{0,62}$/.test(value) ? [] : ["a database identifier: a lower-case letter, then up to 62 lower-case letters, digits or underscores"]);
     check("database.dbName", database.dbName, identifier(database.dbName));
     check("database.iamUser", database.iamUser, identifier(database.iamUser));
-    const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(resolved.serviceAccountName);
-    check("serviceAccountName", resolved.serviceAccountName, dnsLabel ? [] : ["a DNS label: up to 63 lower-case letters, digits or hyphens"]);
+    check("serviceAccountName", resolved.serviceAccountName, isDnsLabel(resolved.serviceAccountName) ? [] : ["a DNS label: up to 63 lower-case letters, digits or hyphens"]);
     check("quota.cpu", resolved.quota.cpu, quantityProblems(resolved.quota.cpu));
     check("quota.memory", resolved.quota.memory, quantityProblems(resolved.quota.memory));
     check("quota.pods", resolved.quota.pods, within(resolved.quota.pods, { min: 1, max: 1000 }));

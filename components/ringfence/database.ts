@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DatabaseEngine, databaseEngines } from "./rules";
+import { DatabaseEngine, databaseEngines } from "../rules/rds";
 
 export interface TenantDatabaseArgs {
     /** RDS identifier; the final snapshot is `<identifier>-final`. */

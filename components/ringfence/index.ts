@@ -7,7 +7,7 @@ import { tenantCdn } from "./cdn";
 import { tenantDatabase } from "./database";
 import { tenantNamespace } from "./kubernetes";
 import { tenantBucketPolicy, tenantKeyPolicy, tenantRolePolicy } from "./policies";
-import { databaseEngines } from "./rules";
+import { databaseEngines } from "../rules/rds";
 import { tenantBucket } from "./storage";
 
 /** The tag the policy pack (`policy/util.ts`) accepts in place of `protect` on a data store. */

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { bucketNameProblems, hostnameProblems, parentDomain } from "./validation";
+import { hostnameProblems, parentDomain } from "../rules/dns";
+import { bucketNameProblems } from "../rules/s3";
 
 export type PriceClass = "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
 

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformCluster } from "../cluster/types";
 import { PlatformNamespace } from "../namespace";
+import { isDnsLabel } from "../rules/dns";
 import { ingressAnnotations, WorkloadIngress } from "./ingress";
 import { podSpec, WorkloadResources } from "./pod";
 
@@ -30,8 +31,6 @@ export interface ServiceWorkloadArgs {
     /** ClusterIssuer of the TLS secret (SKS). Default: the ingress stack's `defaultIssuer`. */
     readonly clusterIssuer?: string;
 }
-
-const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
  * The seed's service template: a namespace with a non-root, read-only, probed and bounded
@@ -130,7 +129,7 @@ export class ServiceWorkload extends pulumi.ComponentResource {
         const fail = (message: string) => {
             throw new pulumi.ResourceError(`ServiceWorkload: ${message}`, this);
         };
-        if (!dnsLabel.test(args.namespace)) {
+        if (!isDnsLabel(args.namespace)) {
             fail(`namespace "${args.namespace}" is not a DNS label`);
         }
         if (!Number.isInteger(replicas) || replicas < 2) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { architectureOf, instanceTypeProblem } from "../../components/cluster/eks/instance-types";
-import { eksVersions, logRetentionDays } from "../../components/cluster/eks/limits";
+import { eksVersions, logRetentionDays } from "../../components/rules/eks";
+import { architectureOf, instanceTypeProblem } from "../../components/rules/instance-types";
 
 /** The policy pack's default `log-retention.maxRetentionDays`: a longer retention fails every preview. */
 export const maxLogRetentionDays = 731;
@@ -30,8 +30,8 @@ const nodeGroupSchema = strictObject({
     minSize: z.number().int().min(0).max(450),
     desiredSize: z.number().int().min(0).max(450),
     maxSize: z.number().int().min(1).max(450),
-    /** Root volume (gp3, encrypted) in GiB. */
-    diskSizeGiB: z.number().int().min(20).max(2048),
+    /** Root volume (gp3, encrypted) in GiB. Default: the component's, 50. */
+    diskSizeGiB: z.number().int().min(20).max(2048).optional(),
 });
 
 export const eksSchema = strictObject({

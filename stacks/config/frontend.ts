@@ -1,18 +1,12 @@
 import { z } from "zod";
-import { bucketNameProblems } from "../../components/s3-cdn/validation";
-import { dnsName, strictObject } from "./primitives";
-
-/** S3's bucket naming rules, reported one line per broken rule (the component's own rules). */
-const bucketName = z.string().superRefine((name, ctx) => {
-    for (const expected of bucketNameProblems(name)) {
-        ctx.addIssue({ code: "custom", message: expected });
-    }
-});
+import { isDirectChild } from "../../components/rules/dns";
+import { bucketNameProblems } from "../../components/rules/s3";
+import { dnsName, ruled, strictObject } from "./primitives";
 
 /** The stack's static site (S3Cdn): the component's two required inputs and its optional SPA fallback. */
 export const frontendSchema = strictObject({
-    /** The site bucket; globally unique. */
-    bucketName,
+    /** The site bucket; globally unique (S3's naming rules, one line per broken rule). */
+    bucketName: ruled(bucketNameProblems),
     /** Public hostname; under `platform:domain`, which is the Cloudflare zone the records go to. */
     dnsEntry: dnsName,
     /** Serve `/index.html` for unknown paths (client-side routing). Default: false. */
@@ -30,8 +24,7 @@ export function frontendDomainIssues(frontend: Pick<FrontendConfig, "dnsEntry">,
     if (!dnsName.safeParse(frontend.dnsEntry).success || !dnsName.safeParse(domain).success) {
         return [];
     }
-    const label = frontend.dnsEntry.slice(0, -domain.length - 1);
-    if (frontend.dnsEntry.endsWith(`.${domain}`) && !label.includes(".")) {
+    if (isDirectChild(frontend.dnsEntry, domain)) {
         return [];
     }
     return [{ path: ["frontend", "dnsEntry"], message: `a name directly under platform:domain, such as app.${domain}` }];

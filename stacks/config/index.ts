@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { allConfig } from "@pulumi/pulumi/runtime/config";
 import { z } from "zod";
+import { defaultAllowedDepartments } from "../../policy/departments";
+import { crossStackClashes, duplicateHostnameIssues } from "./claims";
 import { eksEnvironmentIssues, eksSchema } from "./eks";
 import { frontendDomainIssues, frontendSchema } from "./frontend";
 import { ingressDomainIssues, ingressSchema } from "./ingress";
@@ -13,11 +15,14 @@ import { tenantsIssues, tenantsSchema } from "./tenants";
 /** Environments a stack can declare; each maps to a stack program in stacks/index.ts. */
 export const environments = ["production", "staging", "development"] as const;
 
+/** The namespace the schema's own messages name: the project's, `platform`. */
+const configNamespace = "platform";
+
 const stackConfigSchema = strictObject({
     /** Selects the stack program and the per-environment defaults (sizes, retention, issuers). */
     environment: z.enum(environments),
-    /** Owning department; the policy pack's allowed set applies. */
-    department: slug,
+    /** Owning department: one of the policy pack's default `allowedDepartments`. */
+    department: z.enum(defaultAllowedDepartments as [string, ...string[]]),
     /** Project tag on every resource. */
     project: slug,
     /** Region of the cluster and its VPC. */
@@ -74,6 +79,7 @@ function crossSectionRules() {
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),
+            ...duplicateHostnameIssues(configNamespace, config),
         ];
         for (const issue of issues) {
             ctx.addIssue({ code: "custom", ...issue });
@@ -117,14 +123,20 @@ function found(value: unknown): string {
     return value === undefined ? "missing" : `found ${JSON.stringify(value)}`;
 }
 
+/** YAML reads an unquoted `1.33` as a number; the fix is the quotes, so the message says so. */
+function expectedType(issue: z.core.$ZodIssueInvalidType, input: unknown): string {
+    const scalar = typeof input === "number" || typeof input === "boolean";
+    return issue.expected === "string" && scalar ? `expected a quoted string such as "${String(input)}"` : `expected ${issue.expected}`;
+}
+
 const zodDefaultMessage = /^(Invalid|Too (big|small))/;
 
-function expectation(issue: z.core.$ZodIssue): string {
+function expectation(issue: z.core.$ZodIssue, input: unknown): string {
     switch (issue.code) {
         case "invalid_value":
             return `allowed: ${issue.values.map(String).join(", ")}`;
         case "invalid_type":
-            return `expected ${issue.expected}`;
+            return expectedType(issue, input);
         case "too_small":
         case "too_big":
             if (!zodDefaultMessage.test(issue.message)) {
@@ -145,27 +157,41 @@ export function describeIssues(namespace: string, input: unknown, issues: readon
             const allowed = issue.path.length === 0 ? `unknown key; allowed: ${topLevelKeys.map((key) => `${namespace}:${key}`).join(", ")}` : issue.message;
             return issue.keys.map((key) => `${displayKey(namespace, [...issue.path, key])}: ${allowed}`);
         }
+        const value = valueAt(input, issue.path);
         // Secrets are never echoed, not even a plaintext one that is about to be refused.
-        const shown = issue.code === "custom" && issue.params?.redact ? "found a plaintext value" : found(valueAt(input, issue.path));
-        return [`${displayKey(namespace, issue.path)}: ${shown}; ${expectation(issue)}`];
+        const shown = issue.code === "custom" && issue.params?.redact ? "found a plaintext value" : found(value);
+        return [`${displayKey(namespace, issue.path)}: ${shown}; ${expectation(issue, value)}`];
     });
 }
 
 /**
- * Reads and validates the whole `<project>:` config namespace before anything is registered.
- * Structured values arrive from the CLI as JSON; scalars as plain strings.
+ * Reads and validates the whole config before anything is registered: the `platform:` namespace,
+ * and no key outside it but Pulumi's own `pulumi:` settings. With default providers disabled, a
+ * provider key such as `aws:region` configures nothing, and `platfrom:domain` is a typo; both
+ * would otherwise be ignored without a word. Structured values arrive from the CLI as JSON;
+ * scalars as plain strings.
  */
 export function loadStackConfig(): StackConfig {
     const namespace = pulumi.getProject();
     const prefix = `${namespace}:`;
+    const topLevelKeys = Object.keys(stackConfigSchema.shape);
     const input: Record<string, unknown> = {};
+    const emptyKeys: string[] = [];
     const problems: string[] = [];
     for (const [key, raw] of Object.entries(allConfig())) {
+        if (key.startsWith("pulumi:")) {
+            continue;
+        }
         if (!key.startsWith(prefix)) {
+            const allowed = topLevelKeys.map((name) => `${prefix}${name}`).join(", ");
+            problems.push(`${key}: unknown key; allowed: ${allowed} and pulumi: settings (default providers are disabled: a provider key configures nothing)`);
             continue;
         }
         const name = key.slice(prefix.length);
-        if (/^[[{]/.test(raw)) {
+        // `key:` with nothing after it arrives as "null" (or "") and must not become that string.
+        if ((raw === "" || raw === "null") && name in stackConfigSchema.shape) {
+            emptyKeys.push(name);
+        } else if (/^[[{]/.test(raw)) {
             try {
                 input[name] = JSON.parse(raw);
             } catch {
@@ -176,9 +202,14 @@ export function loadStackConfig(): StackConfig {
         }
     }
     const parsed = stackConfigSchema.safeParse(input);
-    if (!parsed.success) {
-        problems.push(...describeIssues(namespace, input, parsed.error.issues, Object.keys(stackConfigSchema.shape)));
+    const issues = parsed.success ? [] : parsed.error.issues;
+    for (const name of emptyKeys) {
+        const schema: z.ZodType = stackConfigSchema.shape[name as keyof typeof stackConfigSchema.shape];
+        const [expected] = schema.safeParse(undefined).success ? [] : (schema.safeParse("").error?.issues ?? []);
+        problems.push(`${prefix}${name}: found no value; ${expected ? expectation(expected, undefined) : "expected a value, or no key for the default"}`);
     }
+    problems.push(...describeIssues(namespace, input, issues.filter((issue) => !emptyKeys.includes(String(issue.path[0]))), topLevelKeys));
+    problems.push(...crossStackClashes(pulumi.getRootDirectory(), namespace, pulumi.getStack(), input));
     if (problems.length > 0 || !parsed.success) {
         throw new ConfigError(problems);
     }

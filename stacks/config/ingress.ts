@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { clusterIssuerNames, externalDnsPolicies, zoneIdFormats } from "../../components/ingress/args";
+import { isDirectChild, isWithin } from "../../components/rules/dns";
+import { isEmailAddress } from "../../components/rules/email";
 import { dnsName, strictObject } from "./primitives";
 
 /** Route 53 hosted zone ids: `Z` and up to 32 upper-case letters or digits. */
@@ -10,14 +12,9 @@ const route53ZoneId = z.string().regex(zoneIdFormats.route53, {
 /** Cloudflare zone ids: 32 lower-case hex digits. */
 const cloudflareZoneId = z.string().regex(zoneIdFormats.cloudflare, { error: "a Cloudflare zone id (32 lower-case hex digits)" });
 
-const email = z.string().regex(/^[^@\s]+@([a-z0-9-]+\.)+[a-z]{2,}$/i, { error: "an email address such as platform-team@example.com" });
+const email = z.string().refine(isEmailAddress, { error: "an email address such as platform-team@example.com" });
 
 const zone = <Id extends z.ZodType<string>>(id: Id) => strictObject({ id, domain: dnsName });
-
-/** True when `host` is exactly one label below `domain`: the zone's wildcard certificate covers it. */
-function isDirectChild(host: string, domain: string): boolean {
-    return host.endsWith(`.${domain}`) && !host.slice(0, -domain.length - 1).includes(".");
-}
 
 export const ingressSchema = strictObject({
     /** Let's Encrypt account contact: expiry and policy notices go here. */
@@ -48,6 +45,7 @@ export const ingressSchema = strictObject({
         });
     }
     // An empty zone list is reported by its own rule; the hosts cannot be judged against it.
+    // The zone's wildcard certificate covers one label.
     if (ingress.hostedZones.length > 0 && !ingress.hostedZones.some((entry) => isDirectChild(ingress.sampleHosts.eks, entry.domain))) {
         const zones = ingress.hostedZones.map((entry) => `<name>.${entry.domain}`).join(" or ");
         ctx.addIssue({ code: "custom", path: ["sampleHosts", "eks"], message: `a host directly under a hosted zone: ${zones}` });
@@ -74,7 +72,7 @@ export function ingressDomainIssues(ingress: unknown, domain: string): { path: P
         const zones = Array.isArray(section[key]) ? (section[key] as unknown[]) : [];
         return zones.flatMap((zone, index) => {
             const zoneDomain = (zone as { domain?: unknown } | null)?.domain;
-            const outside = dnsName.safeParse(zoneDomain).success && zoneDomain !== domain && !String(zoneDomain).endsWith(`.${domain}`);
+            const outside = dnsName.safeParse(zoneDomain).success && !isWithin(String(zoneDomain), domain);
             return outside ? [{ path: ["ingress", key, index, "domain"], message: `platform:domain (${domain}) or a zone below it` }] : [];
         });
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxKubeconfigTtlDays, maxNodepoolSize } from "../../components/rules/sks";
 import { slug, strictObject } from "./primitives";
 
 /** Exoscale zones (`exo zone list`); SKS runs in all of them. */
@@ -12,10 +13,6 @@ export const sksInstanceSizes = ["small", "medium", "large", "extra-large", "hug
 
 const instanceTypePattern = new RegExp(`^(${sksInstanceFamilies.join("|")})\\.(${sksInstanceSizes.join("|")})$`);
 
-/** An anti-affinity group holds at most 8 instances; the pool shares one. */
-export const maxNodepoolSize = 8;
-/** The kubeconfig's lifetime is bounded: 90 days at most, 30 by default (the SKS default). */
-export const maxKubeconfigTtlDays = 90;
 
 /** Namespaces the platform or Kubernetes already own; workloads get one of their own. */
 const reservedNamespaces = ["argocd", "default", "ingress-nginx", "kube-node-lease", "kube-public", "kube-system"];

@@ -1,24 +1,11 @@
 import { z } from "zod";
-import { cidrsOverlap, subnetCidr } from "../../components/network/cidr";
-import {
-    allocatedStorageRange,
-    backupRetentionRange,
-    databaseEngineNames,
-    engineVersionProblems,
-    instanceClassProblems,
-    quantityProblems,
-    tenantNameProblems,
-} from "../../components/ringfence/rules";
-import { AwsRegion, awsRegion, dnsName, isIpv4Cidr, strictObject } from "./primitives";
-
-/** A string checked by one of the component's rule functions, one issue per broken rule. */
-function ruled(problems: (value: string) => string[]) {
-    return z.string().superRefine((value, ctx) => {
-        for (const expected of problems(value)) {
-            ctx.addIssue({ code: "custom", message: expected });
-        }
-    });
-}
+import { cidrsOverlap, isIpv4Network, subnetCidr } from "../../components/rules/cidr";
+import { rdsInstanceClassProblems } from "../../components/rules/instance-types";
+import { quantityProblems } from "../../components/rules/kubernetes";
+import { allocatedStorageRange, backupRetentionRange, databaseEngineNames, engineVersionProblems } from "../../components/rules/rds";
+import { tenantNameProblems } from "../../components/rules/tenant";
+import { AwsRegion } from "../../components/rules/aws-regions";
+import { awsRegion, dnsName, ruled, strictObject } from "./primitives";
 
 const days = (max: number) => z.number().int().min(1).max(max);
 
@@ -30,8 +17,8 @@ const databaseSchema = strictObject({
     engine: z.enum(databaseEngineNames).optional(),
     /** Major version in standard support. Default: the engine's newest. */
     engineVersion: z.string().optional(),
-    /** RDS instance class, e.g. db.m7g.large. */
-    instanceClass: ruled(instanceClassProblems),
+    /** RDS instance class of a supported family and one of its sizes, e.g. db.m7g.large. */
+    instanceClass: ruled(rdsInstanceClassProblems),
     /** Initial storage in GiB. */
     allocatedStorage: z.number().int().min(allocatedStorageRange.min).max(allocatedStorageRange.max),
     /** Storage autoscaling ceiling in GiB. Default: no autoscaling. */
@@ -68,7 +55,7 @@ const tenantSchema = strictObject({
     name: ruled(tenantNameProblems),
     /** Region of every piece of the tenant's data at rest. */
     region: awsRegion,
-    /** Public hostname of the tenant's CDN, under platform:domain (the Cloudflare zone). */
+    /** Public hostname of the tenant's CDN, under platform:domain (the Cloudflare zone); unique among the stack's public hostnames. */
     cdnDomain: dnsName,
     database: databaseSchema,
     retention: retentionSchema.optional(),
@@ -79,28 +66,25 @@ const tenantSchema = strictObject({
 });
 
 /**
- * Names and CDN hostnames are unique. The check also runs when some entry is otherwise invalid
- * (zod skips refinements of a failed value by default), so a duplicate is reported in the same
- * run as, say, an unknown region.
+ * Names are unique (CDN hostnames are, with every public hostname of the stack: see
+ * publicHostnameIssues). The check also runs when some entry is otherwise invalid (zod skips
+ * refinements of a failed value by default), so a duplicate is reported in the same run as, say,
+ * an unknown region.
  */
 const uniqueTenants = z.superRefine((tenants: unknown[], ctx) => {
-    const unique = (key: "name" | "cdnDomain", what: string) => {
-        const firstIndex = new Map<unknown, number>();
-        tenants.forEach((tenant, index) => {
-            const value = (tenant as Record<string, unknown> | undefined)?.[key];
-            if (typeof value !== "string") {
-                return;
-            }
-            const first = firstIndex.get(value);
-            if (first === undefined) {
-                firstIndex.set(value, index);
-            } else {
-                ctx.addIssue({ code: "custom", path: [index, key], message: `${what} not used by platform:tenants[${first}]` });
-            }
-        });
-    };
-    unique("name", "a name");
-    unique("cdnDomain", "a hostname");
+    const firstIndex = new Map<string, number>();
+    tenants.forEach((tenant, index) => {
+        const name = (tenant as Record<string, unknown> | undefined)?.name;
+        if (typeof name !== "string") {
+            return;
+        }
+        const first = firstIndex.get(name);
+        if (first === undefined) {
+            firstIndex.set(name, index);
+        } else {
+            ctx.addIssue({ code: "custom", path: [index, "name"], message: `a name not used by platform:tenants[${first}]` });
+        }
+    });
 });
 uniqueTenants._zod.def.when = (payload) => Array.isArray(payload.value);
 
@@ -122,6 +106,7 @@ const persistenceSlots: Record<AwsRegion, number> = {
     "ap-southeast-3": 21, "ap-southeast-4": 22, "ap-southeast-5": 23, "ap-northeast-1": 24,
     "ap-northeast-2": 25, "ap-northeast-3": 26,
     "me-south-1": 27, "me-central-1": 28, "il-central-1": 29, "af-south-1": 30,
+    "ap-east-2": 31, "ap-southeast-6": 32, "ap-southeast-7": 33,
 };
 
 /** Tenant persistence VPCs outside the cluster's region take a /20 each from this range. */
@@ -145,7 +130,7 @@ export function tenantsIssues(config: {
 }): { path: PropertyKey[]; message: string }[] {
     const issues: { path: PropertyKey[]; message: string }[] = [];
     const domain = dnsName.safeParse(config.domain).success ? String(config.domain) : undefined;
-    const networkCidr = typeof config.networkCidr === "string" && isIpv4Cidr(config.networkCidr) ? config.networkCidr : undefined;
+    const networkCidr = typeof config.networkCidr === "string" && isIpv4Network(config.networkCidr) ? config.networkCidr : undefined;
     const primaryRegion = awsRegion.safeParse(config.primaryRegion).data;
     config.tenants.forEach((entry, index) => {
         const tenant = (entry ?? {}) as { name?: unknown; region?: unknown; cdnDomain?: unknown; retention?: { backupRetentionDays?: unknown } };

@@ -5,8 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsPartition } from "../../lookups";
 import { OidcIdentity, PlatformCluster } from "../types";
 import { nodeRole, serviceAccountRole } from "./iam";
-import { architectureOf, instanceTypeProblem } from "./instance-types";
-import { controlPlaneLogTypes, eksVersions } from "./limits";
+import { architectureOf, instanceTypeProblem } from "../../rules/instance-types";
+import { controlPlaneLogTypes, eksVersions } from "../../rules/eks";
 import { EksNodeGroupArgs, managedNodeGroup } from "./nodegroup";
 
 export type { EksNodeGroupArgs } from "./nodegroup";

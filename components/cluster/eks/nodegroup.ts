@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { architectureOf } from "./instance-types";
+import { architectureOf } from "../../rules/instance-types";
 
 /** One managed node group: its sizes and instance types. */
 export interface EksNodeGroupArgs {

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as exoscale from "../../../sdk/exoscale";
+import { maxKubeconfigTtlDays, maxNodepoolSize } from "../../rules/sks";
 import { PlatformCluster } from "../types";
 import { ArgoCd, ArgoCdArgs } from "./argocd";
 import { nodeFirewall } from "./firewall";
@@ -10,7 +11,7 @@ export { nodePortRange, nodeToNodeRules } from "./firewall";
 
 const day = 24 * 60 * 60;
 /** Longest kubeconfig lifetime the component issues. */
-export const maxKubeconfigTtlSeconds = 90 * day;
+export const maxKubeconfigTtlSeconds = maxKubeconfigTtlDays * day;
 
 export interface SksNodepoolArgs {
     /** Exoscale instance type `<family>.<size>`, e.g. `standard.large`. */
@@ -62,11 +63,11 @@ export interface SksClusterArgs {
 }
 
 function validate(args: SksClusterArgs, ttlSeconds: number, earlyRenewalSeconds: number, adminGroup: string): string | undefined {
-    if (!Number.isInteger(args.nodepool.size) || args.nodepool.size < 1 || args.nodepool.size > 8) {
-        return `nodepool.size is ${args.nodepool.size}; expected 1 to 8 (an Exoscale anti-affinity group holds 8 instances)`;
+    if (!Number.isInteger(args.nodepool.size) || args.nodepool.size < 1 || args.nodepool.size > maxNodepoolSize) {
+        return `nodepool.size is ${args.nodepool.size}; expected 1 to ${maxNodepoolSize} (an Exoscale anti-affinity group holds ${maxNodepoolSize} instances)`;
     }
     if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0 || ttlSeconds > maxKubeconfigTtlSeconds) {
-        return `kubeconfig.ttlSeconds is ${ttlSeconds}; expected 1 to ${maxKubeconfigTtlSeconds} (90 days)`;
+        return `kubeconfig.ttlSeconds is ${ttlSeconds}; expected 1 to ${maxKubeconfigTtlSeconds} (${maxKubeconfigTtlDays} days)`;
     }
     if (!Number.isInteger(earlyRenewalSeconds) || earlyRenewalSeconds <= 0 || earlyRenewalSeconds >= ttlSeconds) {
         return `kubeconfig.earlyRenewalSeconds is ${earlyRenewalSeconds}; expected more than 0 and less than ttlSeconds (${ttlSeconds})`;

@@ -1,7 +1,6 @@
 /**
- * Input rules for S3Cdn, as plain functions so the stack config schema reports the same rules at
- * `platform:frontend.*` before anything is registered. Each function returns what was expected,
- * one entry per broken rule; an empty list means the value is fine.
+ * S3's bucket naming rules, shared by S3Cdn and the stack config (`platform:frontend.bucketName`).
+ * Returns what was expected, one entry per broken rule; an empty list means the name is fine.
  */
 
 const ipAddress = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -36,23 +35,3 @@ export function bucketNameProblems(name: string): string[] {
     }
     return problems;
 }
-
-const label = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const topLevelLabel = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
-
-/** A fully qualified, lower-case hostname with at least two labels and no trailing dot. */
-export function hostnameProblems(name: string): string[] {
-    const labels = name.split(".");
-    const wellFormed =
-        name.length <= 253 &&
-        labels.length >= 2 &&
-        labels.every((part) => label.test(part)) &&
-        topLevelLabel.test(labels[labels.length - 1]);
-    return wellFormed ? [] : ["a lower-case hostname such as app.example.com (letters, digits and hyphens; no wildcard, no trailing dot)"];
-}
-
-/** The parent domain of a hostname (`app.example.com` -> `example.com`). */
-export function parentDomain(hostname: string): string {
-    return hostname.slice(hostname.indexOf(".") + 1);
-}
-

@@ -1,3 +1,5 @@
+/** EKS limits shared by EksCluster and the stack config (`platform:eks`). */
+
 /**
  * Kubernetes minor versions EKS offers in standard support. Update when EKS releases or retires a
  * version: a cluster outside standard support bills the extended-support surcharge.
