@@ -444,6 +444,14 @@ describe("SKS cluster", () => {
             expect(await failure("duplicate-allow")).to.deep.equal(namespaceError('egressAllows[1].name: found "https"; expected a DNS label no other of the egressAllows has (it names the policy)'));
         });
 
+        it("reports every invalid Argo CD argument in one error", async () => {
+            expect(await failure("bad-argocd")).to.deep.equal([
+                'ArgoCd "argocd": invalid arguments:',
+                '  destinationNamespace: found "Apps"; expected a DNS label other than "argocd": workloads get a namespace of their own',
+                '  chartVersion: found "9.x"; expected an exact chart version such as 9.4.17',
+            ]);
+        });
+
         it("reports every invalid namespace argument in one error", async () => {
             expect(await failure("bad-namespace")).to.deep.equal(namespaceError(
                 'name: found "Apps"; expected a DNS label: up to 63 lower-case letters, digits or hyphens',

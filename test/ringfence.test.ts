@@ -659,6 +659,21 @@ describe("Ringfence", () => {
             ]);
         });
 
+        it("refuses a persistence network in the cluster's region, reporting every invalid argument at once", async () => {
+            expect(await refused("persistence-network-invalid")).to.deep.equal([
+                'PersistenceNetwork "persistence": invalid arguments:',
+                "availabilityZones: found 4; expected 2 or 3",
+                'region: found "eu-west-1"; expected a region other than the cluster\'s (tenants there use the cluster VPC)',
+            ]);
+        });
+
+        it("refuses a persistence network overlapping the cluster VPC, which peering cannot route", async () => {
+            expect(await refused("persistence-network-overlap")).to.deep.equal([
+                'PersistenceNetwork "persistence": invalid arguments:',
+                'cidr: found "10.0.128.0/20"; expected a range that does not overlap the cluster VPC\'s 10.0.0.0/16',
+            ]);
+        });
+
         it("reports every invalid argument at once", async () => {
             expect(await refused("bad-args")).to.deep.equal([
                 'Ringfence "tenant-acme": invalid arguments:',

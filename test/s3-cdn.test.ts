@@ -344,6 +344,15 @@ describe("S3Cdn", () => {
             ]);
         });
 
+        it("reports every invalid argument in one error", async () => {
+            expect(await rejected({ bucketName: "ab", dnsEntry: "My_Site.example.com", extraArgs: { noncurrentVersionRetentionDays: 0 } })).to.deep.equal([
+                'S3Cdn "frontend": invalid arguments:',
+                '  bucketName: found "ab"; expected 3 to 63 characters (found 2)',
+                '  dnsEntry: found "My_Site.example.com"; expected a lower-case hostname such as app.example.com (letters, digits and hyphens; no wildcard, no trailing dot)',
+                "  noncurrentVersionRetentionDays: found 0; expected a whole number of days, at least 1",
+            ]);
+        });
+
         const badBucketNames: [string, string[]][] = [
             ["ab", ["3 to 63 characters (found 2)"]],
             ["a".repeat(64), ["3 to 63 characters (found 64)"]],
