@@ -87,6 +87,7 @@ export class IngressStack extends pulumi.ComponentResource {
             roleArns: this.roleArns,
             certificateArns: this.certificateArns,
             loadBalancerAddress: this.loadBalancerAddress,
+            ready: this.ready,
             backendPeers: this.backendPeers,
         });
     }

@@ -14,6 +14,7 @@ export { NatGateways, NetworkArgs } from "./args";
  * components add to it (VPC peering).
  */
 export class Network extends pulumi.ComponentResource {
+    /** The VPC's id. */
     readonly vpcId: pulumi.Output<string>;
     /** The VPC's range. */
     readonly cidr: string;

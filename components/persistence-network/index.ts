@@ -15,6 +15,7 @@ export { ClusterNetwork, DatabaseNetwork, PersistenceNetworkArgs, RegionalProvid
 export class PersistenceNetwork extends pulumi.ComponentResource implements DatabaseNetwork {
     /** The network's region. */
     readonly region: string;
+    /** The VPC's id. */
     readonly vpcId: pulumi.Output<string>;
     /** The VPC's range, which tenant namespaces in the cluster may reach on their database port. */
     readonly cidr: string;
@@ -76,7 +77,9 @@ export class PersistenceNetwork extends pulumi.ComponentResource implements Data
 }
 
 export interface PersistenceNetworksArgs {
+    /** The cluster's VPC: the database network in its own region, the peer of every other. */
     readonly cluster: ClusterNetwork;
+    /** Providers for every tenant region. */
     readonly providers: RegionalProviders;
     /** AZs of every persistence network. */
     readonly availabilityZones: number;
