@@ -21,50 +21,50 @@ export const zoneIdFormats = {
 
 /** A DNS zone the controllers may write to. */
 export interface DnsZone {
-    /** Provider zone id: Route 53 (`Z...`) on EKS, Cloudflare (32 hex) on SKS. */
+    /** Provider zone id: Route 53 (`Z...`) on EKS, Cloudflare (32 hex) on SKS. Required. */
     readonly id: string;
-    /** The zone's apex, e.g. `platform.example.com`. */
+    /** The zone's apex, e.g. `platform.example.com`. Required. */
     readonly domain: string;
 }
 
 /** The AWS side of the EKS variant. */
 export interface EksIngressArgs {
-    /** AWS provider for the cluster's region; IAM roles, ACM certificates and validation records use it. */
+    /** AWS provider for the cluster's region; IAM roles, ACM certificates and validation records use it. Required. */
     readonly provider: aws.Provider;
-    /** VPC of the cluster; the load balancer controller creates target groups and security groups in it. */
+    /** VPC of the cluster; the load balancer controller creates target groups and security groups in it. Required. */
     readonly vpcId: pulumi.Input<string>;
     /**
      * Ranges of the public subnets, where internet-facing ALBs have their network interfaces: the
-     * only source of requests to backend pods (target type `ip`) that workload namespaces admit.
+     * only source of requests to backend pods (target type `ip`) that workload namespaces admit. Required.
      */
     readonly loadBalancerSubnetCidrs: string[];
     /**
      * Ranges of the subnets handed to the EKS cluster, where its control plane's network interfaces
      * make admission webhook calls from. Pods share these subnets, so NetworkPolicy cannot tell
-     * them apart by address.
+     * them apart by address. Required.
      */
     readonly controlPlaneSubnetCidrs: string[];
-    /** Route 53 zones ExternalDNS and cert-manager may change; each gets a wildcard ACM certificate for the ALB. */
+    /** Route 53 zones ExternalDNS and cert-manager may change; each gets a wildcard ACM certificate for the ALB. Required. */
     readonly hostedZones: readonly DnsZone[];
 }
 
 /** An Exoscale Network Load Balancer in front of the SKS nodes. */
 export interface SksLoadBalancerArgs {
-    /** Exoscale provider of the cluster's account. */
+    /** Exoscale provider of the cluster's account. Required. */
     readonly provider: exoscale.Provider;
-    /** Exoscale zone of the cluster, e.g. `ch-gva-2`. */
+    /** Exoscale zone of the cluster, e.g. `ch-gva-2`. Required. */
     readonly zone: string;
-    /** Instance pool of the SKS nodepool that runs ingress-nginx; the NLB targets it. */
+    /** Instance pool of the SKS nodepool that runs ingress-nginx; the NLB targets it. Required. */
     readonly instancePoolId: pulumi.Input<string>;
 }
 
 /** The Exoscale/Cloudflare side of the SKS variant. */
 export interface SksIngressArgs {
-    /** Cloudflare API token with Zone:DNS:Edit on `zones` only; a secret, it reaches the cluster only as a Secret. */
+    /** Cloudflare API token with Zone:DNS:Edit on `zones` only; a secret, it reaches the cluster only as a Secret. Required. */
     readonly cloudflareApiToken: pulumi.Input<string>;
-    /** Cloudflare zones ExternalDNS and cert-manager may change. */
+    /** Cloudflare zones ExternalDNS and cert-manager may change. Required. */
     readonly zones: readonly DnsZone[];
-    /** Where the load balancer points. */
+    /** Where the load balancer points. Required. */
     readonly loadBalancer: SksLoadBalancerArgs;
 }
 
@@ -89,6 +89,7 @@ export interface EksIngressStackArgs extends IngressStackCommonArgs {
     readonly cluster: EksPlatformCluster;
     /** The AWS side. Required. */
     readonly eks: EksIngressArgs;
+    /** Not on EKS. */
     readonly sks?: never;
 }
 
@@ -98,6 +99,7 @@ export interface SksIngressStackArgs extends IngressStackCommonArgs {
     readonly cluster: SksPlatformCluster;
     /** The Exoscale and Cloudflare side. Required. */
     readonly sks: SksIngressArgs;
+    /** Not on SKS. */
     readonly eks?: never;
 }
 

@@ -11,15 +11,19 @@ export interface RegionalProviders {
 
 /** A VPC tenant databases can live in: its range and its private subnets. */
 export interface DatabaseNetwork {
+    /** The network's region. Required. */
     readonly region: string;
+    /** The VPC. Required. */
     readonly vpcId: pulumi.Input<string>;
+    /** The VPC's range, which tenant namespaces may reach on their database port. Required. */
     readonly cidr: string;
+    /** Private subnets for database subnet groups. Required. */
     readonly subnetIds: pulumi.Input<string>[];
 }
 
 /** The cluster's VPC, which persistence networks in other regions peer with. */
 export interface ClusterNetwork extends DatabaseNetwork {
-    /** Route tables of the private subnets the cluster's pods run in. */
+    /** Route tables of the private subnets the cluster's pods run in. Required. */
     readonly routeTableIds: pulumi.Input<string>[];
 }
 

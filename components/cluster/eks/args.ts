@@ -23,13 +23,13 @@ export interface EksNodeGroupArgs {
 
 /** Pinned EKS add-on versions (`aws eks describe-addon-versions --kubernetes-version <v>`). */
 export interface EksAddonVersions {
-    /** `vpc-cni`, e.g. `v1.20.1-eksbuild.3`. */
+    /** `vpc-cni`, e.g. `v1.20.1-eksbuild.3`. Required. */
     readonly vpcCni: string;
-    /** `coredns`, e.g. `v1.12.4-eksbuild.1`. */
+    /** `coredns`, e.g. `v1.12.4-eksbuild.1`. Required. */
     readonly coreDns: string;
-    /** `kube-proxy`; its minor version is the cluster's, e.g. `v1.33.5-eksbuild.2`. */
+    /** `kube-proxy`; its minor version is the cluster's, e.g. `v1.33.5-eksbuild.2`. Required. */
     readonly kubeProxy: string;
-    /** `aws-ebs-csi-driver`, e.g. `v1.48.0-eksbuild.2`. */
+    /** `aws-ebs-csi-driver`, e.g. `v1.48.0-eksbuild.2`. Required. */
     readonly ebsCsiDriver: string;
 }
 
