@@ -539,6 +539,16 @@ describe("Ringfence", () => {
             }
         });
 
+        it("keeps an existing stack's namespace and default deny: aliased to the ringfence children they were", () => {
+            for (const tenant of tenants) {
+                const ringfence = `urn:pulumi:prod::platform::platform:ringfence:Ringfence`;
+                const namespace = childOf(tenant, "kubernetes:core/v1:Namespace");
+                expect(namespace.aliases).to.include(`${ringfence}$kubernetes:core/v1:Namespace::tenant-${tenant.name}-namespace`);
+                const defaultDeny = tenant.children.find((child) => child.name === `tenant-${tenant.name}-namespace-default-deny`);
+                expect(defaultDeny?.aliases).to.include(`${ringfence}$kubernetes:networking.k8s.io/v1:NetworkPolicy::tenant-${tenant.name}-default-deny`);
+            }
+        });
+
         it("denies everything by default, allows egress only to cluster DNS, the tenant database and HTTPS, and no ingress", () => {
             const policies = (databaseCidr: string, port: number) => ({
                 "default-deny": { podSelector: {}, policyTypes: ["Ingress", "Egress"] },

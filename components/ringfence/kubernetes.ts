@@ -59,12 +59,23 @@ function tenantEgress(databaseCidr: string, databasePort: number): NetworkAllow[
  * data in the cluster's region, outside the ringfence) and load balancers; default container requests.
  */
 export function tenantNamespace(name: string, args: TenantNamespaceArgs, opts: pulumi.ComponentResourceOptions): PlatformNamespace {
+    // Before the tenant namespace was a PlatformNamespace, the namespace and its default deny were
+    // children of the ringfence itself. The aliases keep them in place on an existing stack: without
+    // them `up` would create the namespace anew and then delete the old one, workloads and all.
+    const formerNames: Record<string, string> = {
+        [`${name}-namespace-namespace`]: `${name}-namespace`,
+        [`${name}-namespace-default-deny`]: `${name}-default-deny`,
+    };
+    const keepFormerNames: pulumi.ResourceTransformation = (child) => {
+        const formerName = formerNames[child.name];
+        return formerName === undefined ? undefined : { props: child.props, opts: pulumi.mergeOptions(child.opts, { aliases: [{ name: formerName, parent: opts.parent }] }) };
+    };
     const namespace = new PlatformNamespace(`${name}-namespace`, {
         name: args.namespace,
         labels: { ...args.labels, "pod-security.kubernetes.io/enforce": "restricted" },
         ingressControllerNamespace: false,
         egressAllows: tenantEgress(args.databaseCidr, args.databasePort),
-    }, opts);
+    }, { ...opts, transformations: [keepFormerNames] });
     const metadata = (objectName: string) => ({ name: objectName, namespace: namespace.namespaceName, labels: args.labels });
 
     new k8s.core.v1.ServiceAccount(`${name}-service-account`, {
