@@ -8,6 +8,7 @@ export function eksCluster(foundation: Foundation) {
     const { config, network } = foundation;
     const region = config.primaryRegion;
     const cluster = new EksCluster("eks", {
+        provider: foundation.aws.forRegion(region),
         // One cluster per stack: the stack name keeps a second stack in the same account apart.
         clusterName: `${config.project}-${pulumi.getStack()}`,
         region,
@@ -21,7 +22,7 @@ export function eksCluster(foundation: Foundation) {
         nodeGroups: config.eks.nodeGroups,
         addonVersions: config.eks.addons,
         tags: stackTags(config),
-    }, { provider: foundation.aws.forRegion(region) });
+    });
     return {
         /** The `PlatformCluster` that ingress, ringfences and workloads deploy onto. */
         cluster,

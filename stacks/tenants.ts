@@ -1,5 +1,7 @@
-import { PlatformCluster } from "../components/cluster/types";
-import { PersistenceNetworks, Ringfence, RingfenceArgs } from "../components/ringfence";
+import * as pulumi from "@pulumi/pulumi";
+import { EksPlatformCluster } from "../components/cluster/types";
+import { PersistenceNetworks } from "../components/persistence-network";
+import { Ringfence, RingfenceArgs } from "../components/ringfence";
 import { PriceClass } from "../components/s3-cdn";
 import { cloudflareProvider } from "./cloudflare";
 import { environments } from "./config";
@@ -31,8 +33,9 @@ const environmentDefaults: Record<(typeof environments)[number], EnvironmentDefa
  * before the next tenant starts keeps peak memory at one tenant's worth of in-flight work
  * instead of all of them (200 tenants offline: 0.4 GiB instead of 1.1 GiB for the program run).
  */
-export async function tenants(foundation: Foundation, cluster: PlatformCluster) {
+export async function tenants(foundation: Foundation, cluster: EksPlatformCluster) {
     const { config, network } = foundation;
+    const nameSuffix = stackSlug();
     const defaults = environmentDefaults[config.environment];
     const clusterNetwork = {
         region: config.primaryRegion,
@@ -51,6 +54,7 @@ export async function tenants(foundation: Foundation, cluster: PlatformCluster) 
 
     const ringfenceArgs = (tenant: TenantConfig): RingfenceArgs => ({
         tenant: tenant.name,
+        nameSuffix,
         region: tenant.region,
         providers: foundation.aws,
         cluster,
@@ -95,4 +99,12 @@ export async function tenants(foundation: Foundation, cluster: PlatformCluster) 
             }])),
         },
     };
+}
+
+/**
+ * The stack name as it may appear in RDS identifiers and KMS aliases (lower-case letters, digits,
+ * single hyphens): two stacks in one account keep their tenants' databases and aliases apart.
+ */
+function stackSlug(): string {
+    return pulumi.getStack().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30).replace(/-+$/, "");
 }

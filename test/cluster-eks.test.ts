@@ -327,16 +327,39 @@ describe("EKS cluster", () => {
             expect(named(result, "aws:ec2/launchTemplate:LaunchTemplate", "fixture-general-lt").inputs.blockDeviceMappings[0].ebs.volumeSize).to.equal(50);
         });
 
+        /** The error's lines, once it is shown that nothing but the stack and the fixture's provider was registered. */
+        const refused = async (scenario: string) => {
+            const result = await run(scenario);
+            expect(result.resources.filter((resource) => !resource.type.startsWith("pulumi:")).map((resource) => resource.urn)).to.deep.equal([]);
+            return result.error?.split("\n");
+        };
+
         it("refuses to run without an explicit aws provider", async () => {
-            const result = await run("no-provider");
-            expect(result.error).to.contain("EksCluster: needs an explicit aws provider (opts.provider)");
-            expect(ofType(result, "eks:index:Cluster")).to.deep.equal([]);
+            expect(await refused("no-provider")).to.deep.equal([
+                'EksCluster "fixture": invalid arguments:',
+                "  provider: missing; expected the explicit aws provider of the cluster's region (default providers are disabled)",
+            ]);
         });
 
         it("refuses a node group mixing architectures", async () => {
-            const result = await run("mixed-architecture");
-            expect(result.error).to.contain('EksCluster: node group "general" needs instance types of exactly one architecture');
-            expect(ofType(result, "eks:index:Cluster")).to.deep.equal([]);
+            expect(await refused("mixed-architecture")).to.deep.equal([
+                'EksCluster "fixture": invalid arguments:',
+                '  nodeGroups[0].instanceTypes: found ["m7i.large","m7g.large"]; expected at least one instance type, all of one architecture (x86_64 or arm64)',
+            ]);
+        });
+
+        it("reports every invalid argument in one error", async () => {
+            expect(await refused("every-problem")).to.deep.equal([
+                'EksCluster "fixture": invalid arguments:',
+                '  version: found "1.20"; expected one of 1.31, 1.32, 1.33, 1.34',
+                '  publicAccessCidrs: found "10.0.0.1/16"; expected IPv4 network addresses in CIDR notation',
+                "  logRetentionDays: found 45; expected a retention CloudWatch offers: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+                '  nodeGroups[0].instanceTypes: found ["m7i.large","m7g.large"]; expected at least one instance type, all of one architecture (x86_64 or arm64)',
+                '  nodeGroups[0]: found {"minSize":3,"desiredSize":2,"maxSize":4}; expected whole numbers with 0 <= minSize <= desiredSize <= maxSize and maxSize >= 1',
+                '  nodeGroups[1].name: found "general"; expected a name no other node group has',
+                '  nodeGroups[1].instanceTypes: found "m7i.gigantic"; expected an EC2 instance type <family>.<size>; m7i sizes: large, xlarge, 2xlarge, 4xlarge, 8xlarge, 12xlarge, 16xlarge, 24xlarge, 48xlarge',
+                "  nodeGroups[1].diskSizeGiB: found 10; expected a whole number of GiB from 20 to 16384",
+            ]);
         });
     });
 });

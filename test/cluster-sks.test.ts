@@ -395,11 +395,14 @@ describe("SKS cluster", () => {
 
     describe("component arguments", () => {
         const root = path.join(__dirname, "fixtures", "sks-component");
+        /** The error's lines, once it is shown that nothing but the stack and the fixture's provider was registered. */
         const failure = async (argumentCase: string) => {
             const result = await previewStack("test", { root, policyPack: false, configOverrides: { "sks-fixture:case": argumentCase } });
-            expect(result.resources.filter((r) => r.type.startsWith("exoscale:")), "no Exoscale resource registered").to.deep.equal([]);
-            return result.error;
+            expect(result.resources.filter((r) => !r.type.startsWith("pulumi:")).map((r) => r.urn), "nothing registered, not even the component").to.deep.equal([]);
+            return result.error?.split("\n");
         };
+        const sksError = (...problems: string[]) => ['SksCluster "sks": invalid arguments:', ...problems.map((problem) => `  ${problem}`)];
+        const namespaceError = (...problems: string[]) => ['PlatformNamespace "apps": invalid arguments:', ...problems.map((problem) => `  ${problem}`)];
 
         it("builds the cluster from the minimum arguments with the documented defaults", async () => {
             const result = await previewStack("test", { root, policyPack: false });
@@ -410,23 +413,52 @@ describe("SKS cluster", () => {
         });
 
         it("refuses a system: admin group", async () => {
-            expect(await failure("system-group")).to.equal('kubeconfig.adminGroup is "system:masters"; expected a group outside the reserved system: prefix, bound through RBAC');
+            expect(await failure("system-group")).to.deep.equal(sksError('kubeconfig.adminGroup: found "system:masters"; expected a group outside the reserved system: prefix, bound through RBAC'));
         });
 
         it("refuses a kubeconfig lifetime over 90 days", async () => {
-            expect(await failure("ttl-too-long")).to.equal("kubeconfig.ttlSeconds is 7862400; expected 1 to 7776000 (90 days)");
+            expect(await failure("ttl-too-long")).to.deep.equal(sksError("kubeconfig.ttlSeconds: found 7862400; expected 1 to 7776000 (90 days)"));
         });
 
         it("refuses an early renewal that is not before expiry", async () => {
-            expect(await failure("renewal-after-expiry")).to.equal("kubeconfig.earlyRenewalSeconds is 604800; expected more than 0 and less than ttlSeconds (604800)");
+            expect(await failure("renewal-after-expiry")).to.deep.equal(sksError("kubeconfig.earlyRenewalSeconds: found 604800; expected more than 0 and less than ttlSeconds (604800)"));
         });
 
         it("refuses a pool larger than one anti-affinity group", async () => {
-            expect(await failure("pool-too-large")).to.equal("nodepool.size is 9; expected 1 to 8 (an Exoscale anti-affinity group holds 8 instances)");
+            expect(await failure("pool-too-large")).to.deep.equal(sksError("nodepool.size: found 9; expected 1 to 8 (an Exoscale anti-affinity group holds 8 instances)"));
+        });
+
+        it("reports every invalid argument in one error, Argo CD's included", async () => {
+            expect(await failure("every-problem")).to.deep.equal(sksError(
+                'nodepool.instanceType: found "standard"; expected an Exoscale instance type <family>.<size> such as standard.large',
+                "nodepool.size: found 0; expected 1 to 8 (an Exoscale anti-affinity group holds 8 instances)",
+                "kubeconfig.ttlSeconds: found 7862400; expected 1 to 7776000 (90 days)",
+                'kubeconfig.adminGroup: found "system:masters"; expected a group outside the reserved system: prefix, bound through RBAC',
+                'nodePortSourceCidrs: found "0.0.0.0"; expected IPv4 network addresses in CIDR notation',
+                'argocd.repoUrl: found "git@github.com:example/apps.git"; expected an https:// URL of a Git repository',
+                'argocd.destinationNamespace: found "argocd"; expected a DNS label other than "argocd": workloads get a namespace of their own',
+            ));
         });
 
         it("refuses two namespace allows with the same name", async () => {
-            expect(await failure("duplicate-allow")).to.equal('allow "egress-https" is declared twice; policy names must be unique');
+            expect(await failure("duplicate-allow")).to.deep.equal(namespaceError('egressAllows[1].name: found "https"; expected a DNS label no other of the egressAllows has (it names the policy)'));
+        });
+
+        it("reports every invalid Argo CD argument in one error", async () => {
+            expect(await failure("bad-argocd")).to.deep.equal([
+                'ArgoCd "argocd": invalid arguments:',
+                '  destinationNamespace: found "Apps"; expected a DNS label other than "argocd": workloads get a namespace of their own',
+                '  chartVersion: found "9.x"; expected an exact chart version such as 9.4.17',
+            ]);
+        });
+
+        it("reports every invalid namespace argument in one error", async () => {
+            expect(await failure("bad-namespace")).to.deep.equal(namespaceError(
+                'name: found "Apps"; expected a DNS label: up to 63 lower-case letters, digits or hyphens',
+                'ingressAllows[0].name: found "from_lb"; expected a DNS label no other of the ingressAllows has (it names the policy)',
+                "ingressAllows[0].peers: found []; expected at least one peer",
+                "ingressAllows[0].ports: found []; expected at least one port",
+            ));
         });
     });
 });

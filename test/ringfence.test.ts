@@ -37,10 +37,16 @@ function childOf(tenant: { children: RecordedResource[] }, type: string): Record
     return found[0];
 }
 
+/** Everything registered under `component`, its own components' children included. */
+function descendants(result: PreviewResult, component: RecordedResource): RecordedResource[] {
+    const children = result.resources.filter((resource) => resource.parent === component.urn);
+    return children.flatMap((child) => [child, ...descendants(result, child)]);
+}
+
 function resolveTenants(result: PreviewResult): ResolvedTenant[] {
     return ofType(result, "platform:ringfence:Ringfence").map((component) => {
         const name = component.name.replace(/^tenant-/, "");
-        const children = result.resources.filter((resource) => resource.parent === component.urn);
+        const children = descendants(result, component);
         const tenant = { children };
         const role = childOf(tenant, "aws:iam/role:Role");
         const db = childOf(tenant, "aws:rds/instance:Instance");
@@ -523,27 +529,62 @@ describe("Ringfence", () => {
             }
         });
 
-        it("allows egress only to cluster DNS, the tenant database and HTTPS, and no ingress", () => {
-            const egress = (databaseCidr: string, port: number) => [
-                {
-                    to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
-                    ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
+        it("builds the namespace as a platform namespace, enforcing restricted Pod Security", () => {
+            for (const tenant of tenants) {
+                const namespace = childOf(tenant, "platform:namespace:PlatformNamespace");
+                expect(namespace.name).to.equal(`tenant-${tenant.name}-namespace`);
+                const created = childOf(tenant, "kubernetes:core/v1:Namespace");
+                expect(created.parent).to.equal(namespace.urn);
+                expect(created.inputs.metadata.labels).to.deep.equal({ "platform/tenant": tenant.name, "pod-security.kubernetes.io/enforce": "restricted" });
+            }
+        });
+
+        it("keeps an existing stack's namespace and default deny: aliased to the ringfence children they were", () => {
+            for (const tenant of tenants) {
+                const ringfence = `urn:pulumi:prod::platform::platform:ringfence:Ringfence`;
+                const namespace = childOf(tenant, "kubernetes:core/v1:Namespace");
+                expect(namespace.aliases).to.include(`${ringfence}$kubernetes:core/v1:Namespace::tenant-${tenant.name}-namespace`);
+                const defaultDeny = tenant.children.find((child) => child.name === `tenant-${tenant.name}-namespace-default-deny`);
+                expect(defaultDeny?.aliases).to.include(`${ringfence}$kubernetes:networking.k8s.io/v1:NetworkPolicy::tenant-${tenant.name}-default-deny`);
+            }
+        });
+
+        it("denies everything by default, allows egress only to cluster DNS, the tenant database and HTTPS, and no ingress", () => {
+            const policies = (databaseCidr: string, port: number) => ({
+                "default-deny": { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+                "allow-dns": {
+                    podSelector: {},
+                    policyTypes: ["Egress"],
+                    egress: [{
+                        to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+                        ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
+                    }],
                 },
-                { to: [{ ipBlock: { cidr: databaseCidr } }], ports: [{ protocol: "TCP", port }] },
-                {
-                    to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"] } }],
-                    ports: [{ protocol: "TCP", port: 443 }],
+                "allow-egress-database": {
+                    podSelector: {},
+                    policyTypes: ["Egress"],
+                    egress: [{ to: [{ ipBlock: { cidr: databaseCidr } }], ports: [{ protocol: "TCP", port }] }],
                 },
-            ];
-            const expected: Record<string, object[]> = {
-                acme: egress(clusterCidr, 5432),
-                globex: egress(persistenceCidrs["eu-west-3"], 5432),
-                hooli: egress(persistenceCidrs["eu-west-3"], 5432),
-                initech: egress(persistenceCidrs["eu-north-1"], 3306),
+                "allow-egress-https": {
+                    podSelector: {},
+                    policyTypes: ["Egress"],
+                    egress: [{
+                        to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"] } }],
+                        ports: [{ protocol: "TCP", port: 443 }],
+                    }],
+                },
+            });
+            const expected: Record<string, object> = {
+                acme: policies(clusterCidr, 5432),
+                globex: policies(persistenceCidrs["eu-west-3"], 5432),
+                hooli: policies(persistenceCidrs["eu-west-3"], 5432),
+                initech: policies(persistenceCidrs["eu-north-1"], 3306),
             };
             for (const tenant of tenants) {
-                const spec = childOf(tenant, "kubernetes:networking.k8s.io/v1:NetworkPolicy").inputs.spec;
-                expect(spec, tenant.name).to.deep.equal({ podSelector: {}, policyTypes: ["Ingress", "Egress"], egress: expected[tenant.name] });
+                const registered = tenant.children.filter((child) => child.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+                expect(registered.map((policy) => policy.inputs.metadata.namespace), tenant.name).to.deep.equal(registered.map(() => `tenant-${tenant.name}`));
+                const specs = Object.fromEntries(registered.map((policy) => [policy.inputs.metadata.name, policy.inputs.spec]));
+                expect(specs, tenant.name).to.deep.equal(expected[tenant.name]);
             }
         });
 
@@ -593,7 +634,8 @@ describe("Ringfence", () => {
         const run = (scenario: string) => previewStack("test", { root, policyPack: false, configOverrides: { "ringfence-component-fixture:scenario": scenario } });
         const refused = async (scenario: string) => {
             const result = await run(scenario);
-            expect(ofType(result, "platform:ringfence:Ringfence"), "nothing is registered").to.deep.equal([]);
+            // Only the stack and the fixture's providers: not even the component itself.
+            expect(result.resources.filter((resource) => !resource.type.startsWith("pulumi:")).map((resource) => resource.urn), "nothing is registered").to.deep.equal([]);
             return result.error!.split("\n").map((line) => line.trim());
         };
 
@@ -627,10 +669,26 @@ describe("Ringfence", () => {
             ]);
         });
 
+        it("refuses a persistence network in the cluster's region, reporting every invalid argument at once", async () => {
+            expect(await refused("persistence-network-invalid")).to.deep.equal([
+                'PersistenceNetwork "persistence": invalid arguments:',
+                "availabilityZones: found 4; expected 2 or 3",
+                'region: found "eu-west-1"; expected a region other than the cluster\'s (tenants there use the cluster VPC)',
+            ]);
+        });
+
+        it("refuses a persistence network overlapping the cluster VPC, which peering cannot route", async () => {
+            expect(await refused("persistence-network-overlap")).to.deep.equal([
+                'PersistenceNetwork "persistence": invalid arguments:',
+                'cidr: found "10.0.128.0/20"; expected a range that does not overlap the cluster VPC\'s 10.0.0.0/16',
+            ]);
+        });
+
         it("reports every invalid argument at once", async () => {
             expect(await refused("bad-args")).to.deep.equal([
                 'Ringfence "tenant-acme": invalid arguments:',
                 'tenant: found "acme_corp"; expected 2-20 lower-case letters, digits or single hyphens, starting with a letter and ending with a letter or digit',
+                'nameSuffix: found "Test-"; expected 1-30 lower-case letters, digits or single hyphens, starting and ending with a letter or digit',
                 'database.engine: found "oracle"; expected one of postgres, mysql, mariadb',
                 "database.backupRetentionDays: found 0; expected a whole number from 1 to 35",
                 "storage.glacierTransitionDays: found 0; expected a whole number from 1 to 3650",

@@ -29,7 +29,15 @@ const only = (result: PreviewResult, type: string): RecordedResource => {
     return found[0];
 };
 const distributionOf = (result: PreviewResult) => only(result, "aws:cloudfront/distribution:Distribution");
-const siteBucket = (result: PreviewResult, type: string) => named(result, type, "frontend-bucket");
+/** The shared bucket baseline names each setting `<bucket>-<role>`. */
+const baselineRoles: Record<string, string> = {
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "public-access",
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": "ownership",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "encryption",
+    "aws:s3/bucketVersioning:BucketVersioning": "versioning",
+};
+const bucketPart = (result: PreviewResult, bucket: string, type: string) => named(result, type, type in baselineRoles ? `${bucket}-${baselineRoles[type]}` : bucket);
+const siteBucket = (result: PreviewResult, type: string) => bucketPart(result, "frontend-bucket", type);
 
 async function simulate(request: { principal: string; action: string; resource: string; context?: Record<string, string> }, policies: { identity?: object; resource?: object }) {
     const response = await runSimulation({
@@ -82,6 +90,14 @@ describe("S3Cdn", () => {
             expect(siteBucket(result, "aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
             const [rule] = siteBucket(result, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules;
             expect(rule.noncurrentVersionExpiration).to.deep.equal({ noncurrentDays: 30 });
+        });
+
+        it("keeps each bucket setting under the name it had before the baseline was shared, so none is deleted and recreated", async () => {
+            const result = await defaultSite();
+            for (const type of Object.keys(baselineRoles)) {
+                const setting = siteBucket(result, type);
+                expect(setting.aliases, type).to.include(setting.urn.replace(/::frontend-bucket-[a-z-]+$/, "::frontend-bucket"));
+            }
         });
 
         it("lets only this distribution read the bucket, only over TLS", async () => {
@@ -267,7 +283,7 @@ describe("S3Cdn", () => {
 
         it("writes access logs to an ACL-enabled, private, expiring log bucket", async () => {
             const result = await site({ extraArgs: { logging: true } });
-            const logs = (type: string) => named(result, type, "frontend-logs");
+            const logs = (type: string) => bucketPart(result, "frontend-logs", type);
             expect(logs("aws:s3/bucket:Bucket").inputs.bucket).to.equal("myfrontend-logs");
             expect(logs("aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs.rule).to.deep.equal({ objectOwnership: "BucketOwnerPreferred" });
             expect(logs("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).to.include({
@@ -325,6 +341,15 @@ describe("S3Cdn", () => {
                 'S3Cdn "frontend": invalid arguments:',
                 '  bucketName: found "-My_Bucket"; expected only lower-case letters, digits, dots and hyphens',
                 '  bucketName: found "-My_Bucket"; expected a letter or digit at the start and the end',
+            ]);
+        });
+
+        it("reports every invalid argument in one error", async () => {
+            expect(await rejected({ bucketName: "ab", dnsEntry: "My_Site.example.com", extraArgs: { noncurrentVersionRetentionDays: 0 } })).to.deep.equal([
+                'S3Cdn "frontend": invalid arguments:',
+                '  bucketName: found "ab"; expected 3 to 63 characters (found 2)',
+                '  dnsEntry: found "My_Site.example.com"; expected a lower-case hostname such as app.example.com (letters, digits and hyphens; no wildcard, no trailing dot)',
+                "  noncurrentVersionRetentionDays: found 0; expected a whole number of days, at least 1",
             ]);
         });
 

@@ -153,28 +153,45 @@ describe("service workload template", () => {
             }
         });
 
-        const refusals: [string, string][] = [
-            ["eks-with-sks-args", "IngressStack: an EKS cluster takes `eks` (AWS provider, VPC, Route 53 zones) and no `sks`"],
-            ["sks-without-sks-args", "IngressStack: an SKS cluster takes `sks` (Cloudflare token and zones, NLB target) and no `eks`"],
-            ["eks-without-oidc", "IngressStack: the EKS cluster exposes no OIDC identity; IRSA needs it"],
-            ["cloudflare-id-on-eks", 'IngressStack: zone id "0123456789abcdef0123456789abcdef" (eks.example.com) is not a Route 53 hosted zone id (Z...)'],
-            ["no-zones", "IngressStack: at least one zone is needed: without one ExternalDNS and cert-manager can write nowhere"],
-            ["bad-email", 'IngressStack: acmeEmail "ops" is not an email address'],
-            ["host-bits-in-subnet", 'IngressStack: eks.loadBalancerSubnetCidrs needs at least one IPv4 network address in CIDR notation; found "10.0.193.0/20"'],
-            ["no-control-plane-subnets", "IngressStack: eks.controlPlaneSubnetCidrs needs at least one IPv4 network address in CIDR notation"],
-            ["single-replica", "ServiceWorkload: replicas 1: at least 2, or the disruption budget would block every node drain"],
-            ["host-outside-zones", 'ServiceWorkload: host "app.other.com" is under none of the ingress stack\'s zones (eks.example.com): ExternalDNS would ignore it'],
-            ["nested-eks-host", 'ServiceWorkload: host "a.b.eks.example.com" must be directly under eks.example.com: the zone\'s wildcard certificate covers one label'],
-            ["privileged-port", "ServiceWorkload: port 80: 1024-65535 (the container runs without privileges)"],
+        const ingressError = (...problems: string[]) => ['IngressStack "ingress": invalid arguments:', ...problems.map((problem) => `  ${problem}`)];
+        const workloadError = (...problems: string[]) => ['ServiceWorkload "app": invalid arguments:', ...problems.map((problem) => `  ${problem}`)];
+        const refusals: [string, string[]][] = [
+            ["eks-with-sks-args", ingressError("sks: found settings for SKS; expected none on an EKS cluster")],
+            ["sks-without-sks-args", ingressError("sks: missing; expected the Exoscale and Cloudflare side (token, zones, NLB target) of an SKS cluster")],
+            ["eks-without-oidc", ingressError("cluster.oidc: missing; expected the EKS cluster's OIDC identity, which IRSA needs")],
+            ["cloudflare-id-on-eks", ingressError('eks.hostedZones[0].id: found "0123456789abcdef0123456789abcdef"; expected a Route 53 hosted zone id (Z...)')],
+            ["no-zones", ingressError("eks.hostedZones: found []; expected at least one zone: without one ExternalDNS and cert-manager can write nowhere")],
+            ["bad-email", ingressError('acmeEmail: found "ops"; expected an email address')],
+            ["host-bits-in-subnet", ingressError('eks.loadBalancerSubnetCidrs: found ["10.0.193.0/20"]; expected at least one IPv4 network address in CIDR notation, each without host bits')],
+            ["no-control-plane-subnets", ingressError("eks.controlPlaneSubnetCidrs: found []; expected at least one IPv4 network address in CIDR notation, each without host bits")],
+            ["every-ingress-problem", ingressError(
+                'acmeEmail: found "ops"; expected an email address',
+                "eks.controlPlaneSubnetCidrs: found []; expected at least one IPv4 network address in CIDR notation, each without host bits",
+                'eks.hostedZones[0].id: found "0123456789abcdef0123456789abcdef"; expected a Route 53 hosted zone id (Z...)',
+            )],
+            ["single-replica", workloadError("replicas: found 1; expected at least 2, or the disruption budget would block every node drain")],
+            ["host-outside-zones", workloadError('host: found "app.other.com"; expected a host under one of the ingress stack\'s zones (eks.example.com): ExternalDNS ignores any other')],
+            ["nested-eks-host", workloadError('host: found "a.b.eks.example.com"; expected a host directly under eks.example.com: the zone\'s wildcard certificate covers one label')],
+            ["privileged-port", workloadError("port: found 80; expected 1024-65535 (the container runs without privileges)")],
+            ["every-workload-problem", workloadError(
+                'namespace: found "App"; expected a DNS label: up to 63 lower-case letters, digits or hyphens',
+                "replicas: found 1; expected at least 2, or the disruption budget would block every node drain",
+                "port: found 80; expected 1024-65535 (the container runs without privileges)",
+                'host: found "app.other.com"; expected a host under one of the ingress stack\'s zones (eks.example.com): ExternalDNS ignores any other',
+            )],
         ];
-        for (const [name, message] of refusals) {
-            it(`refuses ${name} before the refusing component registers a child`, async () => {
+        for (const [name, lines] of refusals) {
+            it(`refuses ${name} in one error, before the refusing component registers anything, itself included`, async () => {
                 const result = await scenario(name);
-                expect(result.error).to.equal(message);
-                // The fixture names the IngressStack `ingress` and the ServiceWorkload `app`.
-                const prefix = message.startsWith("IngressStack") ? "ingress-" : "app-";
-                const children = result.resources.filter((resource) => resource.type !== "pulumi:pulumi:Stack" && resource.name.startsWith(prefix));
-                expect(children.map((resource) => resource.name)).to.deep.equal([]);
+                expect(result.error?.split("\n")).to.deep.equal(lines);
+                if (lines[0].startsWith("IngressStack")) {
+                    // Only the stack and the fixture's providers.
+                    expect(result.resources.filter((resource) => !resource.type.startsWith("pulumi:")).map((resource) => resource.urn)).to.deep.equal([]);
+                } else {
+                    // The fixture names the ServiceWorkload `app`; its IngressStack was valid and stays.
+                    const refused = result.resources.filter((resource) => resource.type === "platform:workload:ServiceWorkload" || resource.name.startsWith("app"));
+                    expect(refused.map((resource) => resource.urn)).to.deep.equal([]);
+                }
             });
         }
     });

@@ -9,13 +9,8 @@ export interface OidcIdentity {
     readonly issuerUrl: pulumi.Output<string>;
 }
 
-/**
- * What every cluster exposes, EKS or SKS alike; ingress, ringfences and workloads consume only
- * this shape, so they run on either.
- */
-export interface PlatformCluster {
-    /** `eks` (AWS, IRSA, ALB) or `sks` (Exoscale, Cilium, NLB). */
-    readonly kind: "eks" | "sks";
+/** What every cluster exposes, EKS or SKS alike. */
+interface ClusterBase {
     /** Cluster name as the cloud knows it. */
     readonly clusterName: pulumi.Output<string>;
     /** Kubeconfig for the platform's own deployments; always a secret. */
@@ -24,6 +19,22 @@ export interface PlatformCluster {
     readonly provider: k8s.Provider;
     /** AWS region (EKS) or Exoscale zone (SKS) the cluster runs in. */
     readonly location: string;
-    /** OIDC identity for IRSA; EKS only. */
-    readonly oidc?: OidcIdentity;
 }
+
+/** An EKS cluster: AWS, IRSA through its OIDC identity, ALB ingress. */
+export interface EksPlatformCluster extends ClusterBase {
+    readonly kind: "eks";
+    /** OIDC identity IRSA roles trust. */
+    readonly oidc: OidcIdentity;
+}
+
+/** An Exoscale SKS cluster: Cilium, NLB ingress, no IRSA. */
+export interface SksPlatformCluster extends ClusterBase {
+    readonly kind: "sks";
+}
+
+/**
+ * Either cluster; `kind` tells them apart. Ingress, ringfences and workloads consume only this
+ * shape, and a component that needs one kind (a ringfence needs IRSA) asks for that member.
+ */
+export type PlatformCluster = EksPlatformCluster | SksPlatformCluster;

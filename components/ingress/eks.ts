@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { OidcIdentity, PlatformCluster } from "../cluster/types";
+import { EksPlatformCluster } from "../cluster/types";
 import { awsPartition } from "../lookups";
 import { NetworkAllow } from "../namespace";
-import { EksIngressArgs, ExternalDnsPolicy } from "./args";
+import { DnsZone, EksIngressArgs, ExternalDnsPolicy } from "./args";
 import { charts } from "./charts";
 import { irsaController } from "./irsa";
 import { authoritativeDnsOut, httpsOut } from "./network-allows";
@@ -18,15 +18,21 @@ export const eksControllers = {
 } as const;
 
 export interface EksIngressInputs {
-    readonly cluster: PlatformCluster;
-    readonly oidc: OidcIdentity;
+    readonly cluster: EksPlatformCluster;
     readonly aws: EksIngressArgs;
     readonly externalDnsPolicy: ExternalDnsPolicy;
     readonly txtOwnerId: pulumi.Input<string>;
 }
 
+/** The IAM role of each EKS controller. */
+export interface EksControllerRoleArns {
+    readonly awsLoadBalancerController: pulumi.Output<string>;
+    readonly externalDns: pulumi.Output<string>;
+    readonly certManager: pulumi.Output<string>;
+}
+
 export interface EksIngress {
-    readonly roleArns: { awsLoadBalancerController: pulumi.Output<string>; externalDns: pulumi.Output<string>; certManager: pulumi.Output<string> };
+    readonly roleArns: EksControllerRoleArns;
     /** Releases that must be ready before cert-manager resources and Ingresses are applied. */
     readonly certManager: k8s.helm.v3.Release;
     readonly awsLoadBalancerController: k8s.helm.v3.Release;
@@ -39,7 +45,7 @@ export interface EksIngress {
  * TLS secret), and the controller discovers a matching one from an Ingress's `tls[].hosts`, so
  * every `<name>.<zone>` Ingress gets HTTPS without a per-service step.
  */
-function zoneCertificate(name: string, zone: { id: string; domain: string }, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
+function zoneCertificate(name: string, zone: DnsZone, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
     const certificate = new aws.acm.Certificate(name, {
         domainName: zone.domain,
         subjectAlternativeNames: [`*.${zone.domain}`],
@@ -77,10 +83,11 @@ function webhookFromControlPlane(subnetCidrs: string[], port: number, podLabels:
     };
 }
 
-export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIngressInputs): EksIngress {
-    const { cluster, oidc, aws: awsArgs } = inputs;
-    const awsOpts = { parent, provider: awsArgs.provider };
-    const common = { oidc, awsProvider: awsArgs.provider, k8sProvider: cluster.provider, parent };
+/** The EKS variant's controllers, their IRSA roles and the zones' certificates, under `opts.parent`. */
+export function eksIngress(name: string, inputs: EksIngressInputs, opts: { readonly parent: pulumi.Resource }): EksIngress {
+    const { cluster, aws: awsArgs } = inputs;
+    const awsOpts = { parent: opts.parent, provider: awsArgs.provider };
+    const common = { oidc: cluster.oidc, awsProvider: awsArgs.provider, k8sProvider: cluster.provider };
     const partition = awsPartition(awsOpts);
     const zoneIds = awsArgs.hostedZones.map((zone) => zone.id);
 
@@ -102,7 +109,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
             // platform exposes everything through Ingresses, and tenant quotas forbid load balancers.
             enableServiceMutatorWebhook: false,
         },
-    });
+    }, opts);
 
     const externalDns = irsaController(`${name}-external-dns`, {
         ...common,
@@ -120,7 +127,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
             registry: "txt",
             txtOwnerId: inputs.txtOwnerId,
         },
-    });
+    }, opts);
 
     const certManager = irsaController(`${name}-cert-manager`, {
         ...common,
@@ -130,7 +137,7 @@ export function eksIngress(name: string, parent: pulumi.Resource, inputs: EksIng
         ingressAllows: [webhookFromControlPlane(awsArgs.controlPlaneSubnetCidrs, 10250, { "app.kubernetes.io/component": "webhook" })],
         egressAllows: [httpsOut("Let's Encrypt, Route 53, STS for IRSA, and the Kubernetes API"), authoritativeDnsOut],
         values: { crds: { enabled: true, keep: true } },
-    });
+    }, opts);
 
     const certificateArns = awsArgs.hostedZones.map((zone, index) => zoneCertificate(`${name}-zone-cert-${index}`, zone, awsOpts));
 

@@ -1,10 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { checkedArgs } from "../args";
 import { namespacePeer } from "../namespace";
-import { isIpv4Network } from "../rules/cidr";
-import { isEmailAddress } from "../rules/email";
-import { ClusterIssuerName, DnsZone, IngressStackArgs, zoneIdFormats } from "./args";
-import { eksIngress } from "./eks";
+import { ClusterIssuerName, DnsZone, IngressStackArgs, resolveArgs } from "./args";
+import { EksControllerRoleArns, eksIngress } from "./eks";
 import { clusterIssuers, cloudflareSolver, route53Solver } from "./issuers";
 import { cloudflareTokenSecret, sksIngress, sksNamespaces } from "./sks";
 
@@ -38,7 +37,7 @@ export class IngressStack extends pulumi.ComponentResource {
     /** Zones the controllers may write to; a workload's host must be under one of them. */
     readonly zones: readonly DnsZone[];
     /** EKS: IAM role per controller. */
-    readonly roleArns?: { awsLoadBalancerController: pulumi.Output<string>; externalDns: pulumi.Output<string>; certManager: pulumi.Output<string> };
+    readonly roleArns?: EksControllerRoleArns;
     /** EKS: validated wildcard ACM certificate per zone, which the ALB serves. */
     readonly certificateArns?: pulumi.Output<string>[];
     /** SKS: public address of the NLB. */
@@ -52,29 +51,29 @@ export class IngressStack extends pulumi.ComponentResource {
     readonly backendPeers: k8s.types.input.networking.v1.NetworkPolicyPeer[];
 
     constructor(name: string, args: IngressStackArgs, opts?: pulumi.ComponentResourceOptions) {
+        const resolved = checkedArgs("IngressStack", name, resolveArgs(args), opts);
         super("platform:ingress:IngressStack", name, {}, opts);
-        const externalDnsPolicy = args.externalDnsPolicy ?? "upsert-only";
-        const txtOwnerId = args.txtOwnerId ?? pulumi.interpolate`${args.cluster.clusterName}-${args.cluster.kind}`;
-        this.defaultIssuer = args.defaultIssuer ?? "letsencrypt-production";
-        this.validate(args);
+        const { externalDnsPolicy, txtOwnerId } = resolved;
+        this.defaultIssuer = resolved.defaultIssuer;
 
-        const issuerArgs = { acmeEmail: args.acmeEmail, provider: args.cluster.provider, parent: this };
+        const issuerOpts = { parent: this, provider: resolved.cluster.provider };
         let issuers: k8s.apiextensions.CustomResource[];
-        if (args.cluster.kind === "eks") {
-            const eks = eksIngress(name, this, { cluster: args.cluster, oidc: args.cluster.oidc!, aws: args.eks!, externalDnsPolicy, txtOwnerId });
+        if (resolved.kind === "eks") {
+            const eks = eksIngress(name, { cluster: resolved.cluster, aws: resolved.eks, externalDnsPolicy, txtOwnerId }, { parent: this });
             this.ingressClassName = "alb";
-            this.zones = args.eks!.hostedZones;
+            this.zones = resolved.eks.hostedZones;
             this.roleArns = eks.roleArns;
             this.certificateArns = eks.certificateArns;
-            issuers = clusterIssuers(name, { ...issuerArgs, zones: this.zones, solver: route53Solver(args.cluster.location), certManager: eks.certManager });
+            issuers = clusterIssuers(name, { acmeEmail: resolved.acmeEmail, zones: this.zones, solver: route53Solver(resolved.cluster.location), certManager: eks.certManager }, issuerOpts);
             this.ready = [eks.awsLoadBalancerController, ...issuers];
-            this.backendPeers = args.eks!.loadBalancerSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } }));
+            this.backendPeers = resolved.eks.loadBalancerSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } }));
         } else {
-            const sks = sksIngress(name, this, { cluster: args.cluster, sks: args.sks!, externalDnsPolicy, txtOwnerId });
+            const sks = sksIngress(name, { cluster: resolved.cluster, sks: resolved.sks, externalDnsPolicy, txtOwnerId }, { parent: this });
             this.ingressClassName = "nginx";
-            this.zones = args.sks!.zones;
+            this.zones = resolved.sks.zones;
             this.loadBalancerAddress = sks.loadBalancerAddress;
-            issuers = clusterIssuers(name, { ...issuerArgs, zones: this.zones, solver: cloudflareSolver(sks.cloudflareSecretName, cloudflareTokenSecret.key), certManager: sks.certManager });
+            const solver = cloudflareSolver(sks.cloudflareSecretName, cloudflareTokenSecret.key);
+            issuers = clusterIssuers(name, { acmeEmail: resolved.acmeEmail, zones: this.zones, solver, certManager: sks.certManager }, issuerOpts);
             this.ready = [sks.ingressNginx, ...issuers];
             this.backendPeers = [namespacePeer(sksNamespaces.ingressNginx, { "app.kubernetes.io/component": "controller" })];
         }
@@ -88,45 +87,8 @@ export class IngressStack extends pulumi.ComponentResource {
             roleArns: this.roleArns,
             certificateArns: this.certificateArns,
             loadBalancerAddress: this.loadBalancerAddress,
+            ready: this.ready,
             backendPeers: this.backendPeers,
         });
-    }
-
-    /** Every rule here would otherwise surface as a controller failing at runtime, long after `up`. */
-    private validate(args: IngressStackArgs): void {
-        const fail = (message: string) => {
-            throw new pulumi.ResourceError(`IngressStack: ${message}`, this);
-        };
-        const kind = args.cluster.kind;
-        if (kind === "eks" && (!args.eks || args.sks)) {
-            fail("an EKS cluster takes `eks` (AWS provider, VPC, Route 53 zones) and no `sks`");
-        }
-        if (kind === "sks" && (!args.sks || args.eks)) {
-            fail("an SKS cluster takes `sks` (Cloudflare token and zones, NLB target) and no `eks`");
-        }
-        if (kind === "eks" && !args.cluster.oidc) {
-            fail("the EKS cluster exposes no OIDC identity; IRSA needs it");
-        }
-        if (kind === "eks") {
-            for (const [key, cidrs] of [["loadBalancerSubnetCidrs", args.eks!.loadBalancerSubnetCidrs], ["controlPlaneSubnetCidrs", args.eks!.controlPlaneSubnetCidrs]] as const) {
-                const malformed = cidrs.find((cidr) => !isIpv4Network(cidr));
-                if (cidrs.length === 0 || malformed !== undefined) {
-                    fail(`eks.${key} needs at least one IPv4 network address in CIDR notation${malformed === undefined ? "" : `; found "${malformed}"`}`);
-                }
-            }
-        }
-        if (!isEmailAddress(args.acmeEmail)) {
-            fail(`acmeEmail "${args.acmeEmail}" is not an email address`);
-        }
-        const zones = kind === "eks" ? args.eks!.hostedZones : args.sks!.zones;
-        const idFormat = kind === "eks" ? zoneIdFormats.route53 : zoneIdFormats.cloudflare;
-        if (zones.length === 0) {
-            fail("at least one zone is needed: without one ExternalDNS and cert-manager can write nowhere");
-        }
-        for (const zone of zones) {
-            if (!idFormat.test(zone.id)) {
-                fail(`zone id "${zone.id}" (${zone.domain}) is not a ${kind === "eks" ? "Route 53 hosted zone id (Z...)" : "Cloudflare zone id (32 hex)"}`);
-            }
-        }
     }
 }

@@ -20,7 +20,6 @@ export interface IrsaControllerArgs {
     readonly oidc: OidcIdentity;
     readonly awsProvider: aws.Provider;
     readonly k8sProvider: k8s.Provider;
-    readonly parent: pulumi.Resource;
     /** Resources the release must wait for (e.g. another controller's webhooks). */
     readonly dependsOn?: pulumi.Resource[];
     /** Traffic the namespace admits, e.g. webhook calls; its default deny refuses the rest. Default: none. */
@@ -38,9 +37,9 @@ export interface IrsaController {
  * The service account is created here rather than by the chart so that its name and the trust
  * policy's `sub` come from the same constant, and the role-arn annotation is visible in the plan.
  */
-export function irsaController(name: string, args: IrsaControllerArgs): IrsaController {
-    const awsOpts = { parent: args.parent, provider: args.awsProvider };
-    const k8sOpts = { parent: args.parent, provider: args.k8sProvider };
+export function irsaController(name: string, args: IrsaControllerArgs, opts: { readonly parent: pulumi.Resource }): IrsaController {
+    const awsOpts = { parent: opts.parent, provider: args.awsProvider };
+    const k8sOpts = { parent: opts.parent, provider: args.k8sProvider };
     const account = { namespace: args.namespace, name: args.serviceAccount };
 
     const role = new aws.iam.Role(`${name}-role`, {

@@ -25,14 +25,12 @@ export interface ClusterIssuersArgs {
     readonly acmeEmail: string;
     readonly zones: readonly DnsZone[];
     readonly solver: Dns01Solver;
-    readonly provider: k8s.Provider;
-    readonly parent: pulumi.Resource;
     /** The cert-manager release: its CRDs and webhook must exist first. */
     readonly certManager: pulumi.Resource;
 }
 
-/** `letsencrypt-staging` and `letsencrypt-production`, identical but for the ACME directory. */
-export function clusterIssuers(name: string, args: ClusterIssuersArgs): k8s.apiextensions.CustomResource[] {
+/** `letsencrypt-staging` and `letsencrypt-production`, identical but for the ACME directory; `opts` names the cluster's provider. */
+export function clusterIssuers(name: string, args: ClusterIssuersArgs, opts: pulumi.CustomResourceOptions): k8s.apiextensions.CustomResource[] {
     return (Object.keys(acmeDirectories) as ClusterIssuerName[]).map((issuer) => new k8s.apiextensions.CustomResource(`${name}-${issuer}`, {
         apiVersion: "cert-manager.io/v1",
         kind: "ClusterIssuer",
@@ -45,5 +43,5 @@ export function clusterIssuers(name: string, args: ClusterIssuersArgs): k8s.apie
                 solvers: args.zones.map((zone) => ({ selector: { dnsZones: [zone.domain] }, dns01: args.solver(zone) })),
             },
         },
-    }, { parent: args.parent, provider: args.provider, dependsOn: [args.certManager] }));
+    }, { ...opts, dependsOn: [args.certManager] }));
 }

@@ -1,10 +1,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as exoscale from "../../sdk/exoscale";
-import { PlatformCluster } from "../cluster/types";
+import { SksPlatformCluster } from "../cluster/types";
 import { NetworkAllow, namespacePeer, PlatformNamespace } from "../namespace";
 import { ExternalDnsPolicy, SksIngressArgs } from "./args";
-import { charts } from "./charts";
+import { charts, PinnedChart } from "./charts";
 import { anyAddress, authoritativeDnsOut, httpsOut } from "./network-allows";
 
 export const sksNamespaces = { ingressNginx: "ingress-nginx", externalDns: "external-dns", certManager: "cert-manager" } as const;
@@ -28,7 +28,7 @@ const webhookIn = (port: number, podLabels: Record<string, string>): NetworkAllo
 });
 
 export interface SksIngressInputs {
-    readonly cluster: PlatformCluster;
+    readonly cluster: SksPlatformCluster;
     readonly sks: SksIngressArgs;
     readonly externalDnsPolicy: ExternalDnsPolicy;
     readonly txtOwnerId: pulumi.Input<string>;
@@ -43,7 +43,15 @@ export interface SksIngress {
     readonly cloudflareSecretName: pulumi.Output<string>;
 }
 
-function release(name: string, namespace: PlatformNamespace, chart: { chart: string; version: string; repo: string }, values: pulumi.Input<Record<string, unknown>>, opts: pulumi.CustomResourceOptions): k8s.helm.v3.Release {
+interface ReleaseArgs {
+    /** The release's namespace; the release waits for its policies. */
+    readonly namespace: PlatformNamespace;
+    readonly chart: PinnedChart;
+    readonly values: pulumi.Input<Record<string, unknown>>;
+}
+
+function release(name: string, args: ReleaseArgs, opts: pulumi.CustomResourceOptions): k8s.helm.v3.Release {
+    const { namespace, chart, values } = args;
     return new k8s.helm.v3.Release(name, {
         name: chart.chart,
         chart: chart.chart,
@@ -60,8 +68,9 @@ function release(name: string, namespace: PlatformNamespace, chart: { chart: str
  * stack output and nothing is left behind when the cluster goes), ExternalDNS and cert-manager
  * on Cloudflare. Every namespace starts from a default deny and opens only what its controller needs.
  */
-export function sksIngress(name: string, parent: pulumi.Resource, inputs: SksIngressInputs): SksIngress {
+export function sksIngress(name: string, inputs: SksIngressInputs, opts: { readonly parent: pulumi.Resource }): SksIngress {
     const { cluster, sks } = inputs;
+    const { parent } = opts;
     const k8sOpts = { parent, provider: cluster.provider };
     const exoscaleOpts = { parent, provider: sks.loadBalancer.provider };
     const token = pulumi.secret(sks.cloudflareApiToken);
@@ -136,7 +145,7 @@ export function sksIngress(name: string, parent: pulumi.Resource, inputs: SksIng
     const externalDnsToken = tokenSecret(externalDnsNamespace, "external-dns");
     const certManagerToken = tokenSecret(certManagerNamespace, "cert-manager");
 
-    const ingressNginx = release(`${name}-ingress-nginx`, ingressNamespace, charts.ingressNginx, {
+    const ingressNginx = release(`${name}-ingress-nginx`, { namespace: ingressNamespace, chart: charts.ingressNginx, values: {
         controller: {
             kind: "DaemonSet",
             ingressClass: "nginx",
@@ -146,10 +155,10 @@ export function sksIngress(name: string, parent: pulumi.Resource, inputs: SksIng
             publishService: { enabled: false },
             extraArgs: { "publish-status-address": nlb.ipAddress },
         },
-    }, k8sOpts);
+    } }, k8sOpts);
 
     const zoneIds = sks.zones.map((zone) => zone.id);
-    release(`${name}-external-dns`, externalDnsNamespace, charts.externalDns, {
+    release(`${name}-external-dns`, { namespace: externalDnsNamespace, chart: charts.externalDns, values: {
         provider: { name: "cloudflare" },
         env: [{ name: "CF_API_TOKEN", valueFrom: { secretKeyRef: { name: externalDnsToken.metadata.name, key: cloudflareTokenSecret.key } } }],
         sources: ["ingress", "service"],
@@ -158,11 +167,11 @@ export function sksIngress(name: string, parent: pulumi.Resource, inputs: SksIng
         policy: inputs.externalDnsPolicy,
         registry: "txt",
         txtOwnerId: inputs.txtOwnerId,
-    }, k8sOpts);
+    } }, k8sOpts);
 
-    const certManager = release(`${name}-cert-manager`, certManagerNamespace, charts.certManager, {
+    const certManager = release(`${name}-cert-manager`, { namespace: certManagerNamespace, chart: charts.certManager, values: {
         crds: { enabled: true, keep: true },
-    }, k8sOpts);
+    } }, k8sOpts);
 
     return { certManager, ingressNginx, loadBalancerAddress: nlb.ipAddress, cloudflareSecretName: certManagerToken.metadata.name };
 }

@@ -1,40 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { isDnsLabel } from "../rules/dns";
+import { checkedArgs } from "../args";
+import { NetworkAllow, NetworkPolicyPeer, PlatformNamespaceArgs, resolveArgs } from "./args";
 
-type NetworkPolicyPeer = k8s.types.input.networking.v1.NetworkPolicyPeer;
-
-/** One extra allow on top of the namespace's default deny. */
-export interface NetworkAllow {
-    /** Suffix of the policy's name (`allow-egress-<name>` / `allow-ingress-<name>`); a DNS label. */
-    readonly name: string;
-    /** Why the traffic is needed; stored as the policy's `platform/reason` annotation. */
-    readonly reason: string;
-    /** Labels of the pods in this namespace the allow applies to. Default: every pod. */
-    readonly podLabels?: Record<string, string>;
-    /** The other end: destinations for egress, sources for ingress. */
-    readonly peers: NetworkPolicyPeer[];
-    /** Ports on the destination. */
-    readonly ports: { readonly protocol: "TCP" | "UDP"; readonly port: number }[];
-}
-
-export interface PlatformNamespaceArgs {
-    /** The namespace's name. */
-    readonly name: string;
-    /** Extra labels on the namespace. Default: none. */
-    readonly labels?: Record<string, string>;
-    /**
-     * Namespace of the ingress controller, whose pods may reach every pod here on any port
-     * (backends listen on whatever their Service targets). `false` for none. Default: `ingress-nginx`.
-     */
-    readonly ingressControllerNamespace?: string | false;
-    /** Let pods here reach each other (multi-component apps such as Argo CD). Default: `false`. */
-    readonly allowWithinNamespace?: boolean;
-    /** Egress beyond DNS. Default: none. */
-    readonly egressAllows?: NetworkAllow[];
-    /** Ingress beyond the ingress controller. Default: none. */
-    readonly ingressAllows?: NetworkAllow[];
-}
+export { NetworkAllow, PlatformNamespaceArgs } from "./args";
 
 const metadataName = "kubernetes.io/metadata.name";
 
@@ -59,24 +28,12 @@ export class PlatformNamespace extends pulumi.ComponentResource {
     readonly networkPolicyNames: string[];
 
     constructor(name: string, args: PlatformNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
+        const resolved = checkedArgs("PlatformNamespace", name, resolveArgs(args), opts);
         super("platform:namespace:PlatformNamespace", name, {}, opts);
-        const ingressController = args.ingressControllerNamespace ?? "ingress-nginx";
-        const allowWithinNamespace = args.allowWithinNamespace ?? false;
-        const egressAllows = args.egressAllows ?? [];
-        const ingressAllows = args.ingressAllows ?? [];
-        for (const allow of [...egressAllows, ...ingressAllows]) {
-            if (!isDnsLabel(allow.name) || allow.ports.length === 0 || allow.peers.length === 0) {
-                throw new pulumi.ResourceError(`allow "${allow.name}": needs a DNS-label name, at least one peer and at least one port`, this);
-            }
-        }
-        const names = [...egressAllows.map((a) => `egress-${a.name}`), ...ingressAllows.map((a) => `ingress-${a.name}`)];
-        const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-        if (duplicate) {
-            throw new pulumi.ResourceError(`allow "${duplicate}" is declared twice; policy names must be unique`, this);
-        }
+        const { ingressControllerNamespace: ingressController, allowWithinNamespace, egressAllows, ingressAllows } = resolved;
 
         const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, {
-            metadata: { name: args.name, labels: args.labels },
+            metadata: { name: resolved.name, labels: resolved.labels },
         }, { parent: this });
         this.namespaceName = namespace.metadata.name;
 
@@ -100,7 +57,7 @@ export class PlatformNamespace extends pulumi.ComponentResource {
             }, `the ingress controller in ${ingressController} forwards traffic to workloads`]);
         }
         if (allowWithinNamespace) {
-            const sameNamespace = [namespacePeer(args.name)];
+            const sameNamespace = [namespacePeer(resolved.name)];
             policies.push(["allow-within-namespace", {
                 podSelector: {},
                 policyTypes: ["Ingress", "Egress"],

@@ -1,25 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { found } from "../args";
-import { vpcCidrProblems } from "../rules/cidr";
+import { checkedArgs } from "../args";
+import { NetworkArgs, resolveArgs } from "./args";
 import { subnetLayout } from "./subnets";
 
-export interface NetworkArgs {
-    /** The VPC's IPv4 range, /16 to /20. */
-    readonly cidr: string;
-    /** Availability zones to spread subnets over (2 or 3). */
-    readonly availabilityZones: number;
-    /**
-     * `perAz` puts a NAT gateway in every AZ; `single` shares one; `none` leaves out the public
-     * tier (public subnets, internet gateway, NAT): private subnets that reach only the VPC and
-     * whatever is peered with it. Default: `perAz`.
-     */
-    readonly natGateways?: "perAz" | "single" | "none";
-    /** Extra tags for public subnets (e.g. load balancer discovery). Default: none. */
-    readonly publicSubnetTags?: Record<string, string>;
-    /** Extra tags for private subnets. Default: none. */
-    readonly privateSubnetTags?: Record<string, string>;
-}
+export { NatGateways, NetworkArgs } from "./args";
 
 /**
  * A VPC with a public and a private subnet per availability zone, an internet gateway for the
@@ -29,33 +14,32 @@ export interface NetworkArgs {
  * components add to it (VPC peering).
  */
 export class Network extends pulumi.ComponentResource {
+    /** The VPC's id. */
     readonly vpcId: pulumi.Output<string>;
+    /** The VPC's range. */
     readonly cidr: string;
+    /** Names of the AZs the subnets are in, in subnet order. */
     readonly availabilityZones: pulumi.Output<string[]>;
+    /** One per AZ; none with `natGateways: "none"`. */
     readonly publicSubnetIds: pulumi.Output<string>[];
+    /** One per AZ. */
     readonly privateSubnetIds: pulumi.Output<string>[];
     /** Ranges of the public subnets (none with `natGateways: "none"`): load balancers and NAT only. */
     readonly publicSubnetCidrs: string[];
     /** Ranges of the private subnets: nodes, pods, databases, the EKS control plane's interfaces. */
     readonly privateSubnetCidrs: string[];
+    /** Route tables of the private subnets, one per AZ, where peering routes go. */
     readonly privateRouteTableIds: pulumi.Output<string>[];
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const natGateways = args.natGateways ?? "perAz";
-        const problems = [
-            ...vpcCidrProblems(args.cidr).map((expected) => `cidr: ${found(args.cidr)}; expected ${expected}`),
-            [2, 3].includes(args.availabilityZones) ? undefined : `availabilityZones is ${args.availabilityZones}; expected 2 or 3`,
-            ["perAz", "single", "none"].includes(natGateways) ? undefined : `natGateways is "${natGateways}"; expected perAz, single or none`,
-        ].filter((problem): problem is string => problem !== undefined);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`Network "${name}": invalid arguments:\n${problems.map((problem) => `  ${problem}`).join("\n")}`, opts?.parent);
-        }
+        const resolved = checkedArgs("Network", name, resolveArgs(args), opts);
         super("platform:network:Network", name, {}, opts);
-        const layout = subnetLayout(args.cidr, args.availabilityZones);
+        const { natGateways } = resolved;
+        const layout = subnetLayout(resolved.cidr, resolved.availabilityZones);
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this });
 
         const vpc = new aws.ec2.Vpc(`${name}-vpc`, {
-            cidrBlock: args.cidr,
+            cidrBlock: resolved.cidr,
             enableDnsHostnames: true,
             enableDnsSupport: true,
             tags: { Name: `${name}-vpc` },
@@ -75,13 +59,13 @@ export class Network extends pulumi.ComponentResource {
                     cidrBlock,
                     availabilityZone: azName(index),
                     mapPublicIpOnLaunch: false,
-                    tags: { Name: `${name}-public-${index}`, tier: "public", ...args.publicSubnetTags },
+                    tags: { Name: `${name}-public-${index}`, tier: "public", ...resolved.publicSubnetTags },
                 }, { parent: this });
                 new aws.ec2.RouteTableAssociation(`${name}-public-${index}`, { subnetId: subnet.id, routeTableId: publicRouteTable.id }, { parent: this });
                 publicSubnets.push(subnet);
             }
 
-            const natCount = natGateways === "perAz" ? args.availabilityZones : 1;
+            const natCount = natGateways === "perAz" ? resolved.availabilityZones : 1;
             for (const [index, subnet] of publicSubnets.slice(0, natCount).entries()) {
                 const eip = new aws.ec2.Eip(`${name}-nat-${index}`, { domain: "vpc", tags: { Name: `${name}-nat-${index}` } }, { parent: this });
                 nats.push(new aws.ec2.NatGateway(`${name}-nat-${index}`, {
@@ -97,7 +81,7 @@ export class Network extends pulumi.ComponentResource {
                 vpcId: vpc.id,
                 cidrBlock,
                 availabilityZone: azName(index),
-                tags: { Name: `${name}-private-${index}`, tier: "private", ...args.privateSubnetTags },
+                tags: { Name: `${name}-private-${index}`, tier: "private", ...resolved.privateSubnetTags },
             }, { parent: this });
             const routeTable = new aws.ec2.RouteTable(`${name}-private-rt-${index}`, { vpcId: vpc.id, tags: { Name: `${name}-private-${index}` } }, { parent: this });
             if (nats.length > 0) {
@@ -112,8 +96,8 @@ export class Network extends pulumi.ComponentResource {
         });
 
         this.vpcId = vpc.id;
-        this.cidr = args.cidr;
-        this.availabilityZones = zones.names.apply((names) => names.slice(0, args.availabilityZones));
+        this.cidr = resolved.cidr;
+        this.availabilityZones = zones.names.apply((names) => names.slice(0, resolved.availabilityZones));
         this.publicSubnetIds = publicSubnets.map((subnet) => subnet.id);
         this.privateSubnetIds = privateRouteTables.map(({ subnet }) => subnet.id);
         this.publicSubnetCidrs = natGateways === "none" ? [] : layout.publicCidrs;

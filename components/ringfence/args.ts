@@ -1,13 +1,14 @@
-import { PlatformCluster } from "../cluster/types";
-import { PriceClass } from "../s3-cdn";
-import { hostnameProblems, isDnsLabel } from "../rules/dns";
-import { NamespaceQuota } from "./kubernetes";
-import { DatabaseNetwork, RegionalProviders } from "./persistence-network";
+import { ArgsCheck, found } from "../args";
+import { EksPlatformCluster, OidcIdentity, PlatformCluster } from "../cluster/types";
+import { DatabaseNetwork, RegionalProviders } from "../persistence-network";
+import { PriceClass } from "../s3-origin/distribution";
 import { isAwsRegion } from "../rules/aws-regions";
+import { hostnameProblems, isDnsLabel } from "../rules/dns";
 import { rdsInstanceClassProblems } from "../rules/instance-types";
 import { quantityProblems } from "../rules/kubernetes";
 import { allocatedStorageRange, backupRetentionRange, DatabaseEngine, databaseEngineProblems, databaseEngines, engineVersionProblems } from "../rules/rds";
 import { tenantNameProblems } from "../rules/tenant";
+import { NamespaceQuota } from "./kubernetes";
 
 export interface RingfenceDatabaseArgs {
     /** `postgres`, `mysql` or `mariadb`. Default: `postgres`. */
@@ -55,12 +56,20 @@ export interface RingfenceCdnArgs {
 export interface RingfenceArgs {
     /** Tenant name: 2-20 lower-case letters, digits and single hyphens. Required. */
     readonly tenant: string;
+    /**
+     * What keeps the names that must be unique per account and region apart between stacks that
+     * share an account: the KMS alias `alias/tenant-<tenant>-<nameSuffix>`, the RDS identifier
+     * `tenant-<tenant>-<nameSuffix>` and its final snapshot `<identifier>-final`. The stack
+     * program passes a slug of its stack name. 1-30 lower-case letters, digits and single
+     * hyphens. Required.
+     */
+    readonly nameSuffix: string;
     /** AWS region every piece of the tenant's data at rest lives in. Required. */
     readonly region: string;
     /** Per-region AWS providers; the tenant region's and us-east-1's (CDN certificate) are used. Required. */
     readonly providers: RegionalProviders;
-    /** The cluster the tenant's workloads run on; must be EKS, whose OIDC issuer IRSA trusts. Required. */
-    readonly cluster: PlatformCluster;
+    /** The EKS cluster the tenant's workloads run on, whose OIDC issuer the tenant role trusts (IRSA). Required. */
+    readonly cluster: EksPlatformCluster;
     /** The cluster VPC's range: the only network admitted to the database. Required. */
     readonly clusterCidr: string;
     /** The VPC the database goes in, in `region`: the cluster's, or the region's persistence network. Required. */
@@ -86,6 +95,8 @@ export interface RingfenceArgs {
 
 /** Args with every default applied: what the constructor builds from. */
 export interface ResolvedArgs {
+    /** The cluster's OIDC identity, which the tenant role trusts. */
+    readonly oidc: OidcIdentity;
     readonly database: Required<Omit<RingfenceDatabaseArgs, "maxAllocatedStorage">> & Pick<RingfenceDatabaseArgs, "maxAllocatedStorage">;
     readonly storage: Required<RingfenceStorageArgs>;
     readonly cdn: Required<RingfenceCdnArgs>;
@@ -95,9 +106,10 @@ export interface ResolvedArgs {
 }
 
 /** Applies the defaults and lists every invalid argument, one line each. */
-export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; problems: string[] } {
+export function resolveArgs(args: RingfenceArgs): ArgsCheck<ResolvedArgs> {
     const engine = args.database.engine ?? "postgres";
     const resolved: ResolvedArgs = {
+        oidc: args.cluster.oidc,
         database: {
             engine,
             engineVersion: args.database.engineVersion ?? databaseEngines[engine]?.defaultVersion,
@@ -122,9 +134,11 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     };
 
     const problems: string[] = [];
-    const check = (key: string, value: unknown, expected: string[]) => expected.forEach((e) => problems.push(`${key}: found ${JSON.stringify(value)}; expected ${e}`));
+    const check = (key: string, value: unknown, expected: string[]) => expected.forEach((e) => problems.push(`${key}: ${found(value)}; expected ${e}`));
     const { database, storage } = resolved;
     check("tenant", args.tenant, tenantNameProblems(args.tenant));
+    const suffixValid = args.nameSuffix.length <= 30 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(args.nameSuffix);
+    check("nameSuffix", args.nameSuffix, suffixValid ? [] : ["1-30 lower-case letters, digits or single hyphens, starting and ending with a letter or digit"]);
     check("region", args.region, isAwsRegion(args.region) ? [] : ["an AWS region such as eu-central-1"]);
     check("database.engine", database.engine, databaseEngineProblems(database.engine));
     if (databaseEngineProblems(database.engine).length === 0) {
@@ -142,7 +156,7 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     }
     check("cdn.domain", resolved.cdn.domain, hostnameProblems(resolved.cdn.domain));
     if (hostnameProblems(resolved.cdn.domain).length === 0 && !resolved.cdn.domain.endsWith(`.${resolved.cdn.zoneName}`)) {
-        problems.push(`cdn.domain: found ${JSON.stringify(resolved.cdn.domain)}; expected a name inside cdn.zoneName ${resolved.cdn.zoneName}`);
+        problems.push(`cdn.domain: ${found(resolved.cdn.domain)}; expected a name inside cdn.zoneName ${resolved.cdn.zoneName}`);
     }
     check("cdn.prefix", resolved.cdn.prefix, /^[a-z0-9][a-z0-9-]*$/.test(resolved.cdn.prefix) ? [] : ["a key prefix of lower-case letters, digits and hyphens, without slashes"]);
     const identifier = (value: string) => (/^[a-z][a-z0-9_]{0,62}$/.test(value) ? [] : ["a database identifier: a lower-case letter, then up to 62 lower-case letters, digits or underscores"]);
@@ -152,8 +166,10 @@ export function resolveArgs(args: RingfenceArgs): { resolved: ResolvedArgs; prob
     check("quota.cpu", resolved.quota.cpu, quantityProblems(resolved.quota.cpu));
     check("quota.memory", resolved.quota.memory, quantityProblems(resolved.quota.memory));
     check("quota.pods", resolved.quota.pods, within(resolved.quota.pods, { min: 1, max: 1000 }));
-    if (!args.cluster.oidc) {
-        problems.push(`cluster: found kind "${args.cluster.kind}" without OIDC; expected an EKS cluster with an OIDC provider (the tenant role trusts it through IRSA)`);
+    // The type asks for EKS; a caller without type checks may still hand over another cluster.
+    const cluster: PlatformCluster = args.cluster;
+    if (cluster.kind !== "eks" || !cluster.oidc) {
+        problems.push(`cluster: found kind "${cluster.kind}" without OIDC; expected an EKS cluster with an OIDC provider (the tenant role trusts it through IRSA)`);
     }
     if (args.network.region !== args.region) {
         problems.push(`network: found a network in ${args.network.region}; expected one in the tenant region ${args.region}`);

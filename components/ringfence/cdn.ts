@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PriceClass } from "../s3-cdn";
-import { s3Distribution } from "../s3-cdn/distribution";
-import { siteRecord, validatedCertificate, zoneIdOf } from "../s3-cdn/dns";
+import { siteRecord, validatedCertificate, zoneIdOf } from "../s3-origin/certificate";
+import { PriceClass, s3Distribution } from "../s3-origin/distribution";
 
 export interface TenantCdnArgs {
     /** Public hostname, e.g. `acme.cdn.example.com`. */
@@ -21,14 +20,14 @@ export interface TenantCdnArgs {
 
 /**
  * CloudFront in front of the tenant bucket's CDN prefix, configured like every platform CDN
- * (`s3Distribution`: OAC, HTTPS only, TLS 1.2), with the certificate validated in Cloudflare like
- * the S3Cdn component's. `opts` carries the parent (with the
- * `cloudflare` provider) and the AWS provider of the distribution.
+ * (`s3Distribution`: OAC, HTTPS only, TLS 1.2), with the certificate validated in Cloudflare.
+ * `opts` carries the parent (which hands down the `cloudflare` provider) and the AWS provider of
+ * the distribution.
  */
-export function tenantCdn(name: string, args: TenantCdnArgs, opts: pulumi.CustomResourceOptions & { parent: pulumi.Resource }): aws.cloudfront.Distribution {
-    const zoneId = zoneIdOf(args.zoneName, opts.parent);
-    const certificate = validatedCertificate({ name, dnsEntry: args.domain, zoneId, provider: args.certificateProvider, parent: opts.parent, tags: args.tags });
-    const distribution = s3Distribution(name, `${name}-oac`, {
+export function tenantCdn(name: string, args: TenantCdnArgs, opts: pulumi.CustomResourceOptions & { readonly parent: pulumi.Resource }): aws.cloudfront.Distribution {
+    const zoneId = zoneIdOf(args.zoneName, opts);
+    const certificate = validatedCertificate(name, { dnsEntry: args.domain, zoneId, provider: args.certificateProvider, tags: args.tags }, opts);
+    const distribution = s3Distribution(name, {
         domain: args.domain,
         description: `${name}: ${args.domain}`,
         bucket: args.bucket,
@@ -38,6 +37,6 @@ export function tenantCdn(name: string, args: TenantCdnArgs, opts: pulumi.Custom
         viewerProtocolPolicy: "https-only",
         extra: { tags: args.tags },
     }, opts);
-    siteRecord(name, { dnsEntry: args.domain, zoneId, target: distribution.domainName, proxied: false }, opts.parent);
+    siteRecord(name, { dnsEntry: args.domain, zoneId, target: distribution.domainName, proxied: false }, opts);
     return distribution;
 }

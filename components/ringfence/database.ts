@@ -21,7 +21,7 @@ export interface TenantDatabaseArgs {
     readonly subnetIds: pulumi.Input<string>[];
     /** The only network admitted on the database port. */
     readonly clientCidr: string;
-    /** RDS deletion protection; off only while the tenant is being off-boarded. */
+    /** RDS deletion protection and Pulumi `protect` on the instance; off only while the tenant is being off-boarded. */
     readonly deletionProtection: boolean;
     readonly tags: Record<string, string>;
 }
@@ -29,16 +29,10 @@ export interface TenantDatabaseArgs {
 /**
  * The tenant database: private, encrypted with the tenant key, IAM authentication on, the master
  * password generated and rotated by RDS in Secrets Manager (never in config or state), backups
- * kept after the instance is deleted, and a final snapshot on delete. `opts` applies to the
- * instance; its security group and subnet group take `networkOpts`, since replacing them is
- * harmless to the data.
+ * kept after the instance is deleted, and a final snapshot on delete. Only the instance is
+ * protected: replacing its security group or subnet group is harmless to the data.
  */
-export function tenantDatabase(
-    name: string,
-    args: TenantDatabaseArgs,
-    networkOpts: pulumi.CustomResourceOptions,
-    opts: pulumi.CustomResourceOptions,
-): aws.rds.Instance {
+export function tenantDatabase(name: string, args: TenantDatabaseArgs, opts: pulumi.CustomResourceOptions): aws.rds.Instance {
     const port = databaseEngines[args.engine].port;
     // No egress rules: the instance only answers connections, and a security group created by
     // the provider starts without AWS's default allow-all egress rule.
@@ -46,7 +40,7 @@ export function tenantDatabase(
         vpcId: args.vpcId,
         description: `${args.identifier}: ${args.engine} from the cluster network only`,
         tags: args.tags,
-    }, networkOpts);
+    }, opts);
     new aws.vpc.SecurityGroupIngressRule(`${name}-from-cluster`, {
         securityGroupId: securityGroup.id,
         cidrIpv4: args.clientCidr,
@@ -55,12 +49,12 @@ export function tenantDatabase(
         toPort: port,
         description: `${args.engine} from the cluster network`,
         tags: args.tags,
-    }, networkOpts);
+    }, opts);
     const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, {
         subnetIds: args.subnetIds,
         description: `${args.identifier}: private subnets`,
         tags: args.tags,
-    }, networkOpts);
+    }, opts);
 
     return new aws.rds.Instance(name, {
         identifier: args.identifier,
@@ -93,5 +87,5 @@ export function tenantDatabase(
         performanceInsightsKmsKeyId: args.performanceInsights ? args.keyArn : undefined,
         performanceInsightsRetentionPeriod: args.performanceInsights ? 7 : undefined,
         tags: args.tags,
-    }, opts);
+    }, { ...opts, protect: args.deletionProtection });
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkedArgs } from "../args";
 import { irsaTrustPolicy } from "../iam/irsa";
 import { awsAccountId, awsPartition } from "../lookups";
 import { resolveArgs, RingfenceArgs } from "./args";
@@ -15,7 +16,6 @@ const offboardingTag = "offboarding";
 
 export { RingfenceArgs, RingfenceCdnArgs, RingfenceDatabaseArgs, RingfenceStorageArgs } from "./args";
 export { NamespaceQuota } from "./kubernetes";
-export { ClusterNetwork, DatabaseNetwork, PersistenceNetwork, PersistenceNetworks, RegionalProviders } from "./persistence-network";
 
 /**
  * One tenant's ringfenced persistence, all at rest in the tenant's region: a KMS key, a data
@@ -25,10 +25,15 @@ export { ClusterNetwork, DatabaseNetwork, PersistenceNetwork, PersistenceNetwork
  * (`offboarding: true`, see README).
  */
 export class Ringfence extends pulumi.ComponentResource {
+    /** The tenant's namespace, `tenant-<tenant>`. */
     readonly namespace: string;
+    /** The service account in it that assumes the tenant role. */
     readonly serviceAccountName: string;
+    /** The tenant role, which reaches only this tenant's key, bucket, database and distribution. */
     readonly roleArn: pulumi.Output<string>;
+    /** The tenant's KMS key, encrypting everything of the tenant at rest. */
     readonly keyArn: pulumi.Output<string>;
+    /** The tenant's data bucket. */
     readonly bucketName: pulumi.Output<string>;
     /** `<host>:<port>` of the database. */
     readonly dbEndpoint: pulumi.Output<string>;
@@ -36,15 +41,13 @@ export class Ringfence extends pulumi.ComponentResource {
     readonly dbAddress: pulumi.Output<string>;
     /** Secrets Manager secret holding the master user's credentials, managed by RDS. */
     readonly dbSecretArn: pulumi.Output<string>;
+    /** The tenant's CloudFront distribution, for invalidations. */
     readonly distributionId: pulumi.Output<string>;
     /** `https://<cdn.domain>`. */
     readonly cdnUrl: string;
 
     constructor(name: string, args: RingfenceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { resolved, problems } = resolveArgs(args);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`Ringfence "${name}": invalid arguments:\n${problems.map((problem) => `  ${problem}`).join("\n")}`, opts?.parent);
-        }
+        const resolved = checkedArgs("Ringfence", name, resolveArgs(args), opts);
         super("platform:ringfence:Ringfence", name, {}, opts);
         const { database, storage, cdn, offboarding } = resolved;
         const tags = { tenant: args.tenant };
@@ -62,7 +65,7 @@ export class Ringfence extends pulumi.ComponentResource {
         const partition = awsPartition(inRegion);
         const role = new aws.iam.Role(`${name}-role`, {
             description: `Tenant ${args.tenant}: ${namespace}/${resolved.serviceAccountName} through IRSA`,
-            assumeRolePolicy: irsaTrustPolicy(args.cluster.oidc!, { namespace, name: resolved.serviceAccountName }),
+            assumeRolePolicy: irsaTrustPolicy(resolved.oidc, { namespace, name: resolved.serviceAccountName }),
             tags,
         }, inRegion);
 
@@ -73,19 +76,19 @@ export class Ringfence extends pulumi.ComponentResource {
             tags: dataTags,
         }, keptData);
         // Alias names are unique per account and region, which two stacks may share.
-        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${namespace}-${stackSlug()}`, targetKeyId: key.keyId }, keptData);
+        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${namespace}-${args.nameSuffix}`, targetKeyId: key.keyId }, keptData);
 
         const bucket = tenantBucket(`${name}-data`, { keyArn: key.arn, ...storage, tags: dataTags }, keptData);
         const db = tenantDatabase(`${name}-db`, {
             ...database,
-            identifier: `${namespace}-${stackSlug()}`,
+            identifier: `${namespace}-${args.nameSuffix}`,
             keyArn: key.arn,
             vpcId: args.network.vpcId,
             subnetIds: args.network.subnetIds,
             clientCidr: args.clusterCidr,
             deletionProtection: !offboarding,
             tags: dataTags,
-        }, inRegion, { ...inRegion, protect: !offboarding });
+        }, inRegion);
         const distribution = tenantCdn(`${name}-cdn`, {
             ...cdn,
             bucket,
@@ -141,7 +144,3 @@ export class Ringfence extends pulumi.ComponentResource {
     }
 }
 
-/** The stack name as it may appear in RDS identifiers: lower-case letters, digits, single hyphens. */
-function stackSlug(): string {
-    return pulumi.getStack().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30).replace(/-+$/, "");
-}

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { blockAllPublicAccess } from "../s3-cdn/buckets";
+import { bucketBaseline } from "../s3-origin/bucket";
 
 export interface TenantBucketArgs {
     /** ARN of the tenant key: default encryption (SSE-KMS with an S3 bucket key). */
@@ -18,14 +18,12 @@ export interface TenantBucketArgs {
  */
 export function tenantBucket(name: string, args: TenantBucketArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
     const bucket = new aws.s3.Bucket(name, { tags: args.tags }, opts);
-
-    blockAllPublicAccess(`${name}-public-access`, bucket, opts);
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
-    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
-        bucket: bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.keyArn }, bucketKeyEnabled: true }],
+    const { versioning } = bucketBaseline(name, {
+        bucket,
+        objectOwnership: "BucketOwnerEnforced",
+        encryption: { sseAlgorithm: "aws:kms", keyArn: args.keyArn },
+        versioning: true,
     }, opts);
-    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
     // Lifecycle rules on noncurrent versions need versioning switched on first.
     new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
         bucket: bucket.id,
@@ -40,6 +38,6 @@ export function tenantBucket(name: string, args: TenantBucketArgs, opts: pulumi.
                 abortIncompleteMultipartUpload: { daysAfterInitiation: args.abortIncompleteMultipartUploadDays },
             },
         ],
-    }, { ...opts, dependsOn: [versioning] });
+    }, { ...opts, dependsOn: versioning ? [versioning] : [] });
     return bucket;
 }

@@ -6,8 +6,8 @@
 /**
  * Longest tenant name. The name is embedded in every derived name: the namespace
  * `tenant-<name>`, the bucket `tenant-<name>-data-<7 hex>` (S3: 63), the database identifier
- * `tenant-<name>-<stack>` (RDS: 63), the role `tenant-<name>-role-<7 hex>` (IAM: 64) and the
- * final snapshot `tenant-<name>-<stack>-final`; 20 leaves each of them room for its suffixes.
+ * `tenant-<name>-<nameSuffix>` (RDS: 63; the stacks pass a slug of the stack name), the role `tenant-<name>-role-<7 hex>` (IAM: 64) and the
+ * final snapshot `tenant-<name>-<nameSuffix>-final`; 20 leaves each of them room for its suffixes.
  */
 export const tenantNameMaxLength = 20;
 

@@ -1,8 +1,10 @@
 import * as aws from "@pulumi/aws";
+import { ArgsCheck, found } from "../args";
+import { PriceClass, priceClasses } from "../s3-origin/distribution";
 import { hostnameProblems, parentDomain } from "../rules/dns";
 import { bucketNameProblems } from "../rules/s3";
 
-export type PriceClass = "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
+export { PriceClass } from "../s3-origin/distribution";
 
 export interface S3CdnLoggingArgs {
     /** Name of the log bucket the component creates. Default: `<bucketName>-logs`. */
@@ -72,12 +74,6 @@ export interface ResolvedArgs {
     readonly certificateProvider?: aws.Provider;
 }
 
-const priceClasses: readonly PriceClass[] = ["PriceClass_100", "PriceClass_200", "PriceClass_All"];
-
-function found(value: unknown): string {
-    return `found ${JSON.stringify(value)}`;
-}
-
 function positiveDays(key: string, value: number, problems: string[]): void {
     if (!Number.isInteger(value) || value < 1) {
         problems.push(`${key}: ${found(value)}; expected a whole number of days, at least 1`);
@@ -85,7 +81,7 @@ function positiveDays(key: string, value: number, problems: string[]): void {
 }
 
 /** Applies the defaults and lists every invalid argument, one line each. */
-export function resolveArgs(args: S3CdnArgs): { resolved: ResolvedArgs; problems: string[] } {
+export function resolveArgs(args: S3CdnArgs): ArgsCheck<ResolvedArgs> {
     const problems: string[] = [];
     for (const expected of bucketNameProblems(args.bucketName)) {
         problems.push(`bucketName: ${found(args.bucketName)}; expected ${expected}`);

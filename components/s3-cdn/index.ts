@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PriceClass, resolveArgs, S3CdnArgs } from "./args";
+import { checkedArgs } from "../args";
+import { siteRecord, validatedCertificate, zoneIdOf } from "../s3-origin/certificate";
+import { PriceClass, s3Distribution } from "../s3-origin/distribution";
+import { resolveArgs, S3CdnArgs } from "./args";
 import { privateBucket } from "./buckets";
-import { s3Distribution } from "./distribution";
-import { siteRecord, validatedCertificate, zoneIdOf } from "./dns";
 import { deployPolicy, logBucketPolicy, siteBucketPolicy } from "./policies";
 
 export { PriceClass, S3CdnArgs, S3CdnLoggingArgs } from "./args";
@@ -35,10 +36,7 @@ export class S3Cdn extends pulumi.ComponentResource {
     readonly deployPolicyJson: pulumi.Output<string>;
 
     constructor(name: string, args: S3CdnArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { resolved, problems } = resolveArgs(args);
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`S3Cdn "${name}": invalid arguments:\n${problems.map((problem) => `  ${problem}`).join("\n")}`, opts?.parent);
-        }
+        const resolved = checkedArgs("S3Cdn", name, resolveArgs(args), opts);
         super("platform:cdn:S3Cdn", name, {}, opts);
         const parent = { parent: this };
 
@@ -62,7 +60,7 @@ export class S3Cdn extends pulumi.ComponentResource {
                 noncurrentVersionExpiration: { noncurrentDays: resolved.noncurrentVersionRetentionDays },
                 abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
             }],
-        }, this);
+        }, parent);
 
         const logging = resolved.logging;
         const logs = logging && privateBucket(`${name}-logs`, {
@@ -79,16 +77,16 @@ export class S3Cdn extends pulumi.ComponentResource {
                 expiration: { days: logging.retentionDays },
                 abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
             }],
-        }, this);
+        }, parent);
         if (logs) {
             new aws.s3.BucketPolicy(`${name}-logs`, {
                 bucket: logs.bucket.id,
                 policy: logs.bucket.arn.apply((arn) => JSON.stringify(logBucketPolicy(arn))),
-            }, { parent: this, dependsOn: logs.controls });
+            }, { parent: this, dependsOn: logs.policyPrerequisites });
         }
 
-        const zoneId = zoneIdOf(resolved.zoneName, this);
-        const certificate = validatedCertificate({ name, dnsEntry: resolved.dnsEntry, zoneId, provider: certificateProvider, parent: this });
+        const zoneId = zoneIdOf(resolved.zoneName, parent);
+        const certificate = validatedCertificate(name, { dnsEntry: resolved.dnsEntry, zoneId, provider: certificateProvider }, parent);
 
         const securityHeaders = new aws.cloudfront.ResponseHeadersPolicy(`${name}-security-headers`, {
             comment: `S3Cdn ${name}: security headers`,
@@ -99,7 +97,7 @@ export class S3Cdn extends pulumi.ComponentResource {
                 referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
             },
         }, parent);
-        const distribution = s3Distribution(`${name}-distribution`, `${name}-oac`, {
+        const distribution = s3Distribution(`${name}-distribution`, {
             domain: resolved.dnsEntry,
             description: `S3Cdn ${name}: ${resolved.dnsEntry}`,
             bucket: site.bucket,
@@ -123,9 +121,9 @@ export class S3Cdn extends pulumi.ComponentResource {
             bucket: site.bucket.id,
             policy: pulumi.all([site.bucket.arn, distribution.arn]).apply(([bucketArn, distributionArn]) =>
                 JSON.stringify(siteBucketPolicy(bucketArn, distributionArn))),
-        }, { parent: this, dependsOn: site.controls });
+        }, { parent: this, dependsOn: site.policyPrerequisites });
 
-        const cname = siteRecord(name, { dnsEntry: resolved.dnsEntry, zoneId, target: distribution.domainName, proxied: resolved.proxied }, this);
+        const cname = siteRecord(name, { dnsEntry: resolved.dnsEntry, zoneId, target: distribution.domainName, proxied: resolved.proxied }, parent);
 
         this.url = cname.name.apply((hostname) => `https://${hostname}`);
         this.distributionId = distribution.id;

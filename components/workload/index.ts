@@ -1,36 +1,14 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { PlatformCluster } from "../cluster/types";
+import { checkedArgs } from "../args";
 import { PlatformNamespace } from "../namespace";
-import { isDnsLabel } from "../rules/dns";
-import { ingressAnnotations, WorkloadIngress } from "./ingress";
-import { podSpec, WorkloadResources } from "./pod";
+import { resolveArgs, ServiceWorkloadArgs } from "./args";
+import { ingressAnnotations } from "./ingress";
+import { podSpec } from "./pod";
 
+export { ServiceWorkloadArgs } from "./args";
 export { ingressAnnotations, WorkloadIngress } from "./ingress";
 export { WorkloadResources } from "./pod";
-
-export interface ServiceWorkloadArgs {
-    /** The cluster to run on; its `kind` picks the Ingress flavour (ALB on EKS, nginx on SKS). */
-    readonly cluster: PlatformCluster;
-    /** The cluster's ingress stack (an `IngressStack`): IngressClass, issuer, zones, readiness. */
-    readonly ingress: WorkloadIngress;
-    /** Namespace to create for the service (also its name, labels and resource names). */
-    readonly namespace: string;
-    /** Public host name; under one of the ingress stack's zones (on EKS directly under it). */
-    readonly host: string;
-    /** Container image, pinned by tag or digest. ECR images need nothing more: EKS nodes may pull from ECR. */
-    readonly image: string;
-    /** Port the container serves HTTP on; passed as `PORT`. Default: 8080. */
-    readonly port?: number;
-    /** Path answering 200 when the service is ready and alive. Default: `/`. */
-    readonly probePath?: string;
-    /** Replicas, at least 2 so the disruption budget can keep one up. Default: 2. */
-    readonly replicas?: number;
-    /** CPU and memory requests and limits. Default: 50m/64Mi requested, 250m/128Mi limit. */
-    readonly resources?: WorkloadResources;
-    /** ClusterIssuer of the TLS secret (SKS). Default: the ingress stack's `defaultIssuer`. */
-    readonly clusterIssuer?: string;
-}
 
 /**
  * The seed's service template: a namespace with a non-root, read-only, probed and bounded
@@ -38,19 +16,19 @@ export interface ServiceWorkloadArgs {
  * a DNS record and a certificate from the cluster's ingress stack.
  */
 export class ServiceWorkload extends pulumi.ComponentResource {
+    /** The service's namespace, resolved once it exists. */
     readonly namespace: pulumi.Output<string>;
+    /** The public host name. */
     readonly host: string;
+    /** `https://<host>`. */
     readonly url: string;
+    /** The Ingress's name. */
     readonly ingressName: pulumi.Output<string>;
 
     constructor(name: string, args: ServiceWorkloadArgs, opts?: pulumi.ComponentResourceOptions) {
+        const resolved = checkedArgs("ServiceWorkload", name, resolveArgs(args), opts);
         super("platform:workload:ServiceWorkload", name, {}, opts);
-        const port = args.port ?? 8080;
-        const replicas = args.replicas ?? 2;
-        const probePath = args.probePath ?? "/";
-        const resources = args.resources ?? { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "128Mi" } };
-        const clusterIssuer = args.clusterIssuer ?? args.ingress.defaultIssuer;
-        this.validate(args, replicas, port);
+        const { port, replicas, probePath, resources, clusterIssuer } = resolved;
 
         const k8sOpts = { parent: this, provider: args.cluster.provider };
         const app = args.namespace;
@@ -123,26 +101,5 @@ export class ServiceWorkload extends pulumi.ComponentResource {
         this.url = `https://${args.host}`;
         this.ingressName = ingress.metadata.name;
         this.registerOutputs({ namespace: this.namespace, host: this.host, url: this.url, ingressName: this.ingressName });
-    }
-
-    private validate(args: ServiceWorkloadArgs, replicas: number, port: number): void {
-        const fail = (message: string) => {
-            throw new pulumi.ResourceError(`ServiceWorkload: ${message}`, this);
-        };
-        if (!isDnsLabel(args.namespace)) {
-            fail(`namespace "${args.namespace}" is not a DNS label`);
-        }
-        if (!Number.isInteger(replicas) || replicas < 2) {
-            fail(`replicas ${replicas}: at least 2, or the disruption budget would block every node drain`);
-        }
-        if (!Number.isInteger(port) || port < 1024 || port > 65535) {
-            fail(`port ${port}: 1024-65535 (the container runs without privileges)`);
-        }
-        const zone = args.ingress.zones.find((candidate) => args.host.endsWith(`.${candidate.domain}`));
-        if (!zone) {
-            fail(`host "${args.host}" is under none of the ingress stack's zones (${args.ingress.zones.map((z) => z.domain).join(", ")}): ExternalDNS would ignore it`);
-        } else if (args.cluster.kind === "eks" && args.host.slice(0, -zone.domain.length - 1).includes(".")) {
-            fail(`host "${args.host}" must be directly under ${zone.domain}: the zone's wildcard certificate covers one label`);
-        }
     }
 }

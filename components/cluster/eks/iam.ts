@@ -15,17 +15,22 @@ export function managedPolicyArn(partition: pulumi.Input<string>, policy: string
  */
 export const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"];
 
+export interface NodeRoleArgs {
+    /** The AWS partition the managed policies live in. */
+    readonly partition: pulumi.Input<string>;
+}
+
 /** The instance role of the managed node groups. */
-export function nodeRole(name: string, partition: pulumi.Input<string>, parent: pulumi.Resource): aws.iam.Role {
+export function nodeRole(name: string, args: NodeRoleArgs, opts: pulumi.CustomResourceOptions): aws.iam.Role {
     const role = new aws.iam.Role(name, {
         description: "EKS managed node group instances",
         assumeRolePolicy: JSON.stringify({
             Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
         }),
-    }, { parent });
+    }, opts);
     for (const policy of nodePolicies) {
-        new aws.iam.RolePolicyAttachment(`${name}-${policy}`, { role: role.name, policyArn: managedPolicyArn(partition, policy) }, { parent });
+        new aws.iam.RolePolicyAttachment(`${name}-${policy}`, { role: role.name, policyArn: managedPolicyArn(args.partition, policy) }, opts);
     }
     return role;
 }
@@ -39,11 +44,11 @@ export interface ServiceAccountRoleArgs {
 }
 
 /** An IRSA role trusted by exactly one service account, with one AWS managed policy. */
-export function serviceAccountRole(name: string, args: ServiceAccountRoleArgs, parent: pulumi.Resource): { role: aws.iam.Role; attachment: aws.iam.RolePolicyAttachment } {
+export function serviceAccountRole(name: string, args: ServiceAccountRoleArgs, opts: pulumi.CustomResourceOptions): { role: aws.iam.Role; attachment: aws.iam.RolePolicyAttachment } {
     const role = new aws.iam.Role(name, {
         description: `IRSA role of ${args.account.namespace}/${args.account.name}`,
         assumeRolePolicy: irsaTrustPolicy(args.oidc, args.account),
-    }, { parent });
-    const attachment = new aws.iam.RolePolicyAttachment(name, { role: role.name, policyArn: managedPolicyArn(args.partition, args.managedPolicy) }, { parent });
+    }, opts);
+    const attachment = new aws.iam.RolePolicyAttachment(name, { role: role.name, policyArn: managedPolicyArn(args.partition, args.managedPolicy) }, opts);
     return { role, attachment };
 }

@@ -2,61 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { checkedArgs } from "../../args";
 import { awsPartition } from "../../lookups";
-import { OidcIdentity, PlatformCluster } from "../types";
+import { EksPlatformCluster, OidcIdentity } from "../types";
+import { EksClusterArgs, resolveArgs } from "./args";
 import { nodeRole, serviceAccountRole } from "./iam";
-import { architectureOf, instanceTypeProblem } from "../../rules/instance-types";
-import { controlPlaneLogTypes, eksVersions } from "../../rules/eks";
-import { EksNodeGroupArgs, managedNodeGroup } from "./nodegroup";
+import { controlPlaneLogTypes } from "../../rules/eks";
+import { managedNodeGroup } from "./nodegroup";
 
-export type { EksNodeGroupArgs } from "./nodegroup";
-
-/** Pinned EKS add-on versions (`aws eks describe-addon-versions --kubernetes-version <v>`). */
-export interface EksAddonVersions {
-    /** `vpc-cni`, e.g. `v1.20.1-eksbuild.3`. */
-    readonly vpcCni: string;
-    /** `coredns`, e.g. `v1.12.4-eksbuild.1`. */
-    readonly coreDns: string;
-    /** `kube-proxy`; its minor version is the cluster's, e.g. `v1.33.5-eksbuild.2`. */
-    readonly kubeProxy: string;
-    /** `aws-ebs-csi-driver`, e.g. `v1.48.0-eksbuild.2`. */
-    readonly ebsCsiDriver: string;
-}
-
-export interface EksClusterArgs {
-    /** Physical cluster name; also names the control-plane log group. Default: the component's name. */
-    readonly clusterName?: string;
-    /** AWS region of the cluster: the region of the aws provider given in `opts`. */
-    readonly region: string;
-    /** Kubernetes minor version, one of `eksVersions`, e.g. `"1.33"`. */
-    readonly version: string;
-    /** VPC of the cluster. */
-    readonly vpcId: pulumi.Input<string>;
-    /**
-     * Private subnets for the control-plane ENIs and the nodes. Public subnets are never handed to
-     * the cluster: internet-facing load balancers find them by their `kubernetes.io/role/elb` tag.
-     */
-    readonly privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** Ranges allowed to reach the public API endpoint. Default: `[]`, the endpoint is private only. */
-    readonly publicAccessCidrs?: readonly string[];
-    /** IAM role granted `AmazonEKSClusterAdminPolicy` on the whole cluster. */
-    readonly adminRoleArn: pulumi.Input<string>;
-    /** IAM role granted `AmazonEKSViewPolicy` on the whole cluster. */
-    readonly readOnlyRoleArn: pulumi.Input<string>;
-    /** Days CloudWatch keeps the api, audit and authenticator logs. Default: 90. */
-    readonly logRetentionDays?: number;
-    /** Managed node groups; at least one. */
-    readonly nodeGroups: readonly EksNodeGroupArgs[];
-    /** Pinned versions of vpc-cni, coredns, kube-proxy and aws-ebs-csi-driver. */
-    readonly addonVersions: EksAddonVersions;
-    /**
-     * Tags for the resources inside the `eks:index:Cluster` remote component and for instances,
-     * volumes and ENIs launched by node groups. Default: none (the aws provider's `defaultTags` still apply).
-     */
-    readonly tags?: Record<string, string>;
-    /** EKS deletion protection on the cluster and on its control-plane log group. Default: true. */
-    readonly deletionProtection?: boolean;
-}
+export { EksAddonVersions, EksClusterArgs, EksNodeGroupArgs } from "./args";
 
 const ebsCsiControllerAccount = { namespace: "kube-system", name: "ebs-csi-controller-sa" };
 const vpcCniAccount = { namespace: "kube-system", name: "aws-node" };
@@ -67,17 +21,20 @@ const vpcCniAccount = { namespace: "kube-system", name: "aws-node" };
  * a retention, OIDC for IRSA, managed node groups with IMDSv2 and hop limit 1, pinned core add-ons
  * and an encrypted gp3 default StorageClass.
  *
- * Give it an explicit aws provider (`{ provider }`): default providers are disabled, and the
- * remote `eks:index:Cluster` creates its AWS resources with the provider it is handed.
+ * Every AWS resource, those inside the remote `eks:index:Cluster` included, uses `args.provider`.
  */
-export class EksCluster extends pulumi.ComponentResource implements PlatformCluster {
+export class EksCluster extends pulumi.ComponentResource implements EksPlatformCluster {
+    /** Always `eks`. */
     readonly kind = "eks" as const;
+    /** The cluster's name at AWS. */
     readonly clusterName: pulumi.Output<string>;
     /** Kubeconfig (secret) that resolves once nodes run and cluster DNS answers. */
     readonly kubeconfig: pulumi.Output<string>;
+    /** Kubernetes provider `<name>-k8s`, authenticated with `kubeconfig`. */
     readonly provider: k8s.Provider;
     /** The AWS region. */
     readonly location: string;
+    /** The cluster's OIDC identity, which IRSA roles trust. */
     readonly oidc: OidcIdentity;
     /** KMS key encrypting Kubernetes secrets. */
     readonly secretsKeyArn: pulumi.Output<string>;
@@ -85,30 +42,30 @@ export class EksCluster extends pulumi.ComponentResource implements PlatformClus
     readonly nodeRoleArn: pulumi.Output<string>;
     /** The EKS-created cluster security group, attached to the control plane and every node. */
     readonly clusterSecurityGroupId: pulumi.Output<string>;
+    /** CloudWatch log group of the control-plane logs. */
     readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        const resolved = checkedArgs("EksCluster", name, resolveArgs(name, args), opts);
         super("platform:cluster:EksCluster", name, {}, opts);
-        const clusterName = args.clusterName ?? name;
-        const publicAccessCidrs = [...(args.publicAccessCidrs ?? [])];
-        const deletionProtection = args.deletionProtection ?? true;
-        const tags = args.tags ?? {};
-        const awsProvider = validate(this, args);
+        const { clusterName, publicAccessCidrs, deletionProtection, tags } = resolved;
+        const awsProvider = resolved.provider;
+        const inAccount = { parent: this, provider: awsProvider };
 
-        const partition = awsPartition({ parent: this });
+        const partition = awsPartition(inAccount);
         const secretsKey = new aws.kms.Key(`${name}-secrets`, {
             description: `Envelope encryption of Kubernetes secrets in EKS cluster ${clusterName}`,
             enableKeyRotation: true,
             deletionWindowInDays: 30,
-        }, { parent: this, protect: true });
-        new aws.kms.Alias(`${name}-secrets`, { name: `alias/eks/${clusterName}-secrets`, targetKeyId: secretsKey.keyId }, { parent: this });
+        }, { ...inAccount, protect: true });
+        new aws.kms.Alias(`${name}-secrets`, { name: `alias/eks/${clusterName}-secrets`, targetKeyId: secretsKey.keyId }, inAccount);
 
         // Created before the cluster, or EKS would create it itself without a retention.
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane`, {
             name: `/aws/eks/${clusterName}/cluster`,
-            retentionInDays: args.logRetentionDays ?? 90,
+            retentionInDays: resolved.logRetentionDays,
             deletionProtectionEnabled: deletionProtection,
-        }, { parent: this });
+        }, inAccount);
 
         const accessPolicy = (policy: string) => ({
             policyArn: pulumi.interpolate`arn:${partition}:eks::aws:cluster-access-policy/${policy}`,
@@ -116,16 +73,16 @@ export class EksCluster extends pulumi.ComponentResource implements PlatformClus
         });
         const cluster = new eks.Cluster(`${name}-cluster`, {
             name: clusterName,
-            version: args.version,
-            vpcId: args.vpcId,
-            privateSubnetIds: args.privateSubnetIds,
+            version: resolved.version,
+            vpcId: resolved.vpcId,
+            privateSubnetIds: resolved.privateSubnetIds,
             endpointPrivateAccess: true,
             endpointPublicAccess: publicAccessCidrs.length > 0,
             publicAccessCidrs: publicAccessCidrs.length > 0 ? publicAccessCidrs : undefined,
             authenticationMode: eks.AuthenticationMode.Api,
             accessEntries: {
-                admin: { principalArn: args.adminRoleArn, accessPolicies: { clusterAdmin: accessPolicy("AmazonEKSClusterAdminPolicy") }, tags },
-                readOnly: { principalArn: args.readOnlyRoleArn, accessPolicies: { view: accessPolicy("AmazonEKSViewPolicy") }, tags },
+                admin: { principalArn: resolved.adminRoleArn, accessPolicies: { clusterAdmin: accessPolicy("AmazonEKSClusterAdminPolicy") }, tags },
+                readOnly: { principalArn: resolved.readOnlyRoleArn, accessPolicies: { view: accessPolicy("AmazonEKSViewPolicy") }, tags },
             },
             createOidcProvider: true,
             encryptionConfigKeyArn: secretsKey.arn,
@@ -156,35 +113,35 @@ export class EksCluster extends pulumi.ComponentResource implements PlatformClus
                 resolveConflictsOnCreate: "OVERWRITE",
                 resolveConflictsOnUpdate: "OVERWRITE",
                 ...extra,
-            }, { parent: this, dependsOn });
+            }, { ...inAccount, dependsOn });
 
-        const cni = serviceAccountRole(`${name}-vpc-cni`, { oidc, account: vpcCniAccount, managedPolicy: "AmazonEKS_CNI_Policy", partition }, this);
+        const cni = serviceAccountRole(`${name}-vpc-cni`, { oidc, account: vpcCniAccount, managedPolicy: "AmazonEKS_CNI_Policy", partition }, inAccount);
         // Nodes only turn Ready with a CNI, so vpc-cni and kube-proxy come before the node groups.
         const nodeNetworking = [
             // Without the network policy agent, NetworkPolicies (every namespace's default-deny,
             // the tenants' included) are accepted by the API server and never enforced.
-            addon("vpc-cni", args.addonVersions.vpcCni, {
+            addon("vpc-cni", resolved.addonVersions.vpcCni, {
                 serviceAccountRoleArn: cni.role.arn,
                 configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
             }, [cni.attachment]),
-            addon("kube-proxy", args.addonVersions.kubeProxy),
+            addon("kube-proxy", resolved.addonVersions.kubeProxy),
         ];
 
-        const role = nodeRole(`${name}-node`, partition, this);
-        const nodeGroups = args.nodeGroups.map((group) =>
+        const role = nodeRole(`${name}-node`, { partition }, inAccount);
+        const nodeGroups = resolved.nodeGroups.map((group) =>
             managedNodeGroup(`${name}-${group.name}`, {
                 group,
                 clusterName: eksClusterName,
                 nodeRoleArn: role.arn,
-                subnetIds: args.privateSubnetIds,
+                subnetIds: resolved.privateSubnetIds,
                 tags,
-            }, { parent: this, dependsOn: nodeNetworking }),
+            }, { ...inAccount, dependsOn: nodeNetworking }),
         );
 
         // Deployments need nodes to schedule on, or the add-on stays DEGRADED.
-        const coreDns = addon("coredns", args.addonVersions.coreDns, {}, nodeGroups);
-        const ebsCsi = serviceAccountRole(`${name}-ebs-csi`, { oidc, account: ebsCsiControllerAccount, managedPolicy: "service-role/AmazonEBSCSIDriverPolicy", partition }, this);
-        const ebsCsiDriver = addon("aws-ebs-csi-driver", args.addonVersions.ebsCsiDriver, { serviceAccountRoleArn: ebsCsi.role.arn }, [...nodeGroups, ebsCsi.attachment]);
+        const coreDns = addon("coredns", resolved.addonVersions.coreDns, {}, nodeGroups);
+        const ebsCsi = serviceAccountRole(`${name}-ebs-csi`, { oidc, account: ebsCsiControllerAccount, managedPolicy: "service-role/AmazonEBSCSIDriverPolicy", partition }, inAccount);
+        const ebsCsiDriver = addon("aws-ebs-csi-driver", resolved.addonVersions.ebsCsiDriver, { serviceAccountRoleArn: ebsCsi.role.arn }, [...nodeGroups, ebsCsi.attachment]);
 
         // Everything deployed through this kubeconfig waits for running nodes and cluster DNS.
         this.kubeconfig = pulumi.secret(pulumi.all([cluster.kubeconfigJson, coreDns.arn]).apply(([kubeconfig]) => kubeconfig));
@@ -203,7 +160,7 @@ export class EksCluster extends pulumi.ComponentResource implements PlatformClus
         }, { parent: this, provider: this.provider, dependsOn: [ebsCsiDriver] });
 
         this.clusterName = eksClusterName;
-        this.location = args.region;
+        this.location = resolved.region;
         this.oidc = oidc;
         this.secretsKeyArn = secretsKey.arn;
         this.nodeRoleArn = role.arn;
@@ -223,41 +180,4 @@ export class EksCluster extends pulumi.ComponentResource implements PlatformClus
             logGroupName: this.logGroupName,
         });
     }
-}
-
-/** Rejects invalid args before any child is registered; returns the aws provider the children use. */
-function validate(component: EksCluster, args: EksClusterArgs): pulumi.ProviderResource {
-    const fail = (message: string): never => {
-        throw new pulumi.ResourceError(`EksCluster: ${message}`, component);
-    };
-    const awsProvider = component.getProvider("aws::");
-    if (!awsProvider) {
-        return fail("needs an explicit aws provider (opts.provider): default providers are disabled and eks:index:Cluster creates its AWS resources with the provider it is handed");
-    }
-    if (!(eksVersions as readonly string[]).includes(args.version)) {
-        fail(`version "${args.version}" is not one of ${eksVersions.join(", ")}`);
-    }
-    if (args.nodeGroups.length === 0) {
-        fail("needs at least one node group");
-    }
-    const names = new Set<string>();
-    for (const group of args.nodeGroups) {
-        if (names.has(group.name)) {
-            fail(`node group "${group.name}" is defined twice`);
-        }
-        names.add(group.name);
-        for (const instanceType of group.instanceTypes) {
-            const problem = instanceTypeProblem(instanceType);
-            if (problem) {
-                fail(`node group "${group.name}": instance type "${instanceType}" is not ${problem}`);
-            }
-        }
-        if (new Set(group.instanceTypes.map(architectureOf)).size !== 1) {
-            fail(`node group "${group.name}" needs instance types of exactly one architecture`);
-        }
-        if (!(group.minSize <= group.desiredSize && group.desiredSize <= group.maxSize)) {
-            fail(`node group "${group.name}" needs minSize <= desiredSize <= maxSize (got ${group.minSize}, ${group.desiredSize}, ${group.maxSize})`);
-        }
-    }
-    return awsProvider;
 }

@@ -1,25 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { EksNodeGroupArgs } from "./args";
 import { architectureOf } from "../../rules/instance-types";
 
-/** One managed node group: its sizes and instance types. */
-export interface EksNodeGroupArgs {
-    /** Suffix of the group's resource names and value of its `platform/node-group` label. */
-    readonly name: string;
-    /** Instance types, all of one architecture, e.g. `["m7i.2xlarge", "m6i.2xlarge"]`. */
-    readonly instanceTypes: readonly string[];
-    /** Fewest nodes the group scales to. */
-    readonly minSize: number;
-    /** Nodes the group starts with. */
-    readonly desiredSize: number;
-    /** Most nodes the group scales to. */
-    readonly maxSize: number;
-    /** Root volume size in GiB (gp3, encrypted). Default: 50. */
-    readonly diskSizeGiB?: number;
-}
-
 export interface ManagedNodeGroupArgs {
-    readonly group: EksNodeGroupArgs;
+    readonly group: Required<EksNodeGroupArgs>;
     readonly clusterName: pulumi.Input<string>;
     readonly nodeRoleArn: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
@@ -45,13 +30,13 @@ export function managedNodeGroup(name: string, args: ManagedNodeGroupArgs, opts:
         },
         blockDeviceMappings: [{
             deviceName: "/dev/xvda",
-            ebs: { volumeSize: group.diskSizeGiB ?? 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+            ebs: { volumeSize: group.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
         }],
         tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({
             resourceType,
             tags: { ...args.tags, Name: name },
         })),
-    }, { parent: opts.parent });
+    }, { parent: opts.parent, provider: opts.provider });
 
     const arm = architectureOf(group.instanceTypes[0]) === "arm64";
     return new aws.eks.NodeGroup(name, {

@@ -34,12 +34,15 @@ export const nodePortRange = { startPort: 30000, endPort: 32767 } as const;
  * source address, so NodePorts cannot be limited to "the load balancer": they must admit every
  * client the NLB serves (the whole internet for a public ingress). Nothing else is reachable.
  */
-export function nodeFirewall(
-    name: string,
-    securityGroup: exoscale.SecurityGroup,
-    nodePortSourceCidrs: readonly string[],
-    opts: pulumi.CustomResourceOptions,
-): exoscale.SecurityGroupRule[] {
+export interface NodeFirewallArgs {
+    /** The node pool's security group, which the rules belong to and node-to-node traffic comes from. */
+    readonly securityGroup: exoscale.SecurityGroup;
+    /** Sources admitted to the NodePort range. */
+    readonly nodePortSourceCidrs: readonly string[];
+}
+
+export function nodeFirewall(name: string, args: NodeFirewallArgs, opts: pulumi.CustomResourceOptions): exoscale.SecurityGroupRule[] {
+    const { securityGroup } = args;
     const nodeToNode = nodeToNodeRules.map(({ role, ...rule }) =>
         new exoscale.SecurityGroupRule(`${name}-${role}`, {
             securityGroupId: securityGroup.id,
@@ -48,7 +51,7 @@ export function nodeFirewall(
             ...rule,
         }, opts),
     );
-    const nodePorts = nodePortSourceCidrs.map((cidr, index) =>
+    const nodePorts = args.nodePortSourceCidrs.map((cidr, index) =>
         new exoscale.SecurityGroupRule(`${name}-nodeports-${index}`, {
             securityGroupId: securityGroup.id,
             type: "INGRESS",

@@ -13,19 +13,23 @@ export function withoutTrailingDot(name: string): string {
  */
 const automaticTtl = 1;
 
-/** The zone's id, looked up by name. `zoneId` rather than `id`: with a filter the provider may leave `id` empty. */
-export function zoneIdOf(zoneName: string, parent: pulumi.Resource): pulumi.Output<string> {
+/**
+ * The zone's id, looked up by name with the `cloudflare` provider `opts` names or its parent hands
+ * down. `zoneId` rather than `id`: with a filter the provider may leave `id` empty.
+ */
+export function zoneIdOf(zoneName: string, opts: { readonly parent: pulumi.Resource }): pulumi.Output<string> {
     const args = { filter: { name: zoneName } };
-    return lookupOnce("cloudflare:index/getZone:getZone", args, { parent }, () => cloudflare.getZoneOutput(args, { parent })).zoneId;
+    const parent = { parent: opts.parent };
+    return lookupOnce("cloudflare:index/getZone:getZone", args, parent, () => cloudflare.getZoneOutput(args, parent)).zoneId;
 }
 
 export interface ValidatedCertificateArgs {
-    readonly name: string;
+    /** The hostname the certificate covers. */
     readonly dnsEntry: string;
+    /** Cloudflare zone holding `dnsEntry`, where the validation record goes. */
     readonly zoneId: pulumi.Input<string>;
     /** The us-east-1 provider: CloudFront only takes certificates from there. */
     readonly provider: aws.Provider;
-    readonly parent: pulumi.Resource;
     /** Tags beyond the provider's default tags. Default: none. */
     readonly tags?: Record<string, string>;
 }
@@ -33,15 +37,17 @@ export interface ValidatedCertificateArgs {
 /**
  * An ACM certificate for `dnsEntry`, validated through a DNS-only record in Cloudflare (a proxied
  * record would answer with Cloudflare's addresses instead of the CNAME ACM looks for). The
- * returned validation resolves only once ACM has issued the certificate.
+ * returned validation resolves only once ACM has issued the certificate. The record is written
+ * with the `cloudflare` provider `opts.parent` hands down; the ACM resources use `args.provider`.
  */
-export function validatedCertificate(args: ValidatedCertificateArgs): aws.acm.CertificateValidation {
-    const { name, dnsEntry, provider, parent } = args;
+export function validatedCertificate(name: string, args: ValidatedCertificateArgs, opts: pulumi.CustomResourceOptions): aws.acm.CertificateValidation {
+    const { dnsEntry } = args;
+    const inUsEast1 = { ...opts, provider: args.provider };
     const certificate = new aws.acm.Certificate(`${name}-certificate`, {
         domainName: dnsEntry,
         validationMethod: "DNS",
         tags: args.tags,
-    }, { parent, provider });
+    }, inUsEast1);
     const challenge = certificate.domainValidationOptions.apply((options) => {
         const option = options.find((candidate) => candidate.domainName === dnsEntry);
         if (!option) {
@@ -57,15 +63,25 @@ export function validatedCertificate(args: ValidatedCertificateArgs): aws.acm.Ce
         ttl: automaticTtl,
         proxied: false,
         comment: "ACM certificate validation (S3Cdn)",
-    }, { parent });
+    }, { parent: opts.parent });
     return new aws.acm.CertificateValidation(`${name}-certificate`, {
         certificateArn: certificate.arn,
         validationRecordFqdns: [record.name],
-    }, { parent, provider });
+    }, inUsEast1);
 }
 
-/** The site's CNAME to the distribution. */
-export function siteRecord(name: string, args: { dnsEntry: string; zoneId: pulumi.Input<string>; target: pulumi.Input<string>; proxied: boolean }, parent: pulumi.Resource): cloudflare.DnsRecord {
+export interface SiteRecordArgs {
+    /** The public hostname. */
+    readonly dnsEntry: string;
+    readonly zoneId: pulumi.Input<string>;
+    /** The distribution's `*.cloudfront.net` name. */
+    readonly target: pulumi.Input<string>;
+    /** Through Cloudflare's proxy, or DNS-only. */
+    readonly proxied: boolean;
+}
+
+/** The site's CNAME to the distribution, written with the `cloudflare` provider `opts.parent` hands down. */
+export function siteRecord(name: string, args: SiteRecordArgs, opts: pulumi.CustomResourceOptions): cloudflare.DnsRecord {
     return new cloudflare.DnsRecord(`${name}-cname`, {
         zoneId: args.zoneId,
         name: args.dnsEntry,
@@ -74,5 +90,5 @@ export function siteRecord(name: string, args: { dnsEntry: string; zoneId: pulum
         ttl: automaticTtl,
         proxied: args.proxied,
         comment: "CloudFront distribution (S3Cdn)",
-    }, { parent });
+    }, { parent: opts.parent });
 }

@@ -1,12 +1,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { NetworkAllow, PlatformNamespace } from "../../namespace";
+import { checkedArgs } from "../args";
+import { NetworkAllow, PlatformNamespace } from "../namespace";
+import { argoCdChart, ArgoCdArgs, argoCdNamespace, resolveArgs } from "./args";
 
-/** The argo-helm `argo-cd` chart, pinned (Argo CD 3.x). */
-export const argoCdChart = { repo: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "9.4.17" } as const;
-
-/** Argo CD's own namespace; the chart's defaults and the argocd CLI assume it. */
-export const argoCdNamespace = "argocd";
+export { argoCdChart, ArgoCdArgs, argoCdNamespace } from "./args";
 
 /** Where Argo CD deploys: the cluster it runs in. */
 const inCluster = "https://kubernetes.default.svc";
@@ -24,19 +22,6 @@ export const argoCdEgress: NetworkAllow = {
     ports: [{ protocol: "TCP", port: 443 }],
 };
 
-export interface ArgoCdArgs {
-    /** HTTPS URL of the Git repository the bootstrap Application syncs. */
-    readonly repoUrl: string;
-    /** Directory inside the repository. */
-    readonly path: string;
-    /** Branch, tag or commit. */
-    readonly revision: string;
-    /** Namespace the synced workloads land in; created here with default-deny policies. */
-    readonly destinationNamespace: string;
-    /** Version of the `argo-cd` chart. Default: {@link argoCdChart}.version. */
-    readonly chartVersion?: string;
-}
-
 /**
  * Argo CD from its Helm chart in a default-deny `argocd` namespace, and one bootstrap Application
  * that keeps `destinationNamespace` in sync with the repository (prune + self-heal). The
@@ -44,18 +29,18 @@ export interface ArgoCdArgs {
  * namespace, and no cluster-scoped resources. Pass the cluster's Kubernetes provider as `provider`.
  */
 export class ArgoCd extends pulumi.ComponentResource {
+    /** Argo CD's own namespace, `argocd`. */
     readonly namespace: pulumi.Output<string>;
+    /** The namespace the bootstrap Application syncs into. */
     readonly destinationNamespace: pulumi.Output<string>;
     /** The Helm release's status (`deployed` once healthy). */
     readonly releaseStatus: pulumi.Output<string>;
+    /** The bootstrap Application's name. */
     readonly applicationName: pulumi.Output<string>;
 
     constructor(name: string, args: ArgoCdArgs, opts?: pulumi.ComponentResourceOptions) {
+        const { chartVersion } = checkedArgs("ArgoCd", name, resolveArgs(args), opts);
         super("platform:gitops:ArgoCd", name, {}, opts);
-        const chartVersion = args.chartVersion ?? argoCdChart.version;
-        if (args.destinationNamespace === argoCdNamespace) {
-            throw new pulumi.ResourceError(`destinationNamespace must not be "${argoCdNamespace}": workloads get a namespace of their own`, this);
-        }
 
         const home = new PlatformNamespace(`${name}-namespace`, {
             name: argoCdNamespace,

@@ -1,36 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkedArgs } from "../args";
 import { Network } from "../network";
+import { ClusterNetwork, DatabaseNetwork, PersistenceNetworkArgs, RegionalProviders, resolveArgs } from "./args";
 
-/** Explicit AWS providers by region (`AwsProviders` in the stacks). */
-export interface RegionalProviders {
-    forRegion(region: string): aws.Provider;
-}
-
-/** A VPC tenant databases can live in: its range and its private subnets. */
-export interface DatabaseNetwork {
-    readonly region: string;
-    readonly vpcId: pulumi.Input<string>;
-    readonly cidr: string;
-    readonly subnetIds: pulumi.Input<string>[];
-}
-
-/** The cluster's VPC, which persistence networks in other regions peer with. */
-export interface ClusterNetwork extends DatabaseNetwork {
-    /** Route tables of the private subnets the cluster's pods run in. */
-    readonly routeTableIds: pulumi.Input<string>[];
-}
-
-export interface PersistenceNetworkArgs {
-    /** Region of the persistence network; not the cluster's. */
-    readonly region: string;
-    /** The VPC's range; must not overlap the cluster VPC or any other peered network. */
-    readonly cidr: string;
-    /** AZs with a private subnet each; 2 at least, as RDS subnet groups and Multi-AZ need. */
-    readonly availabilityZones: number;
-    readonly cluster: ClusterNetwork;
-    readonly providers: RegionalProviders;
-}
+export { ClusterNetwork, DatabaseNetwork, PersistenceNetworkArgs, RegionalProviders } from "./args";
 
 /**
  * A private-only VPC in a tenant region, peered with the cluster's VPC, with routes both ways
@@ -39,16 +13,19 @@ export interface PersistenceNetworkArgs {
  * its own control plane, so nothing in it needs a way out.
  */
 export class PersistenceNetwork extends pulumi.ComponentResource implements DatabaseNetwork {
+    /** The network's region. */
     readonly region: string;
+    /** The VPC's id. */
     readonly vpcId: pulumi.Output<string>;
+    /** The VPC's range, which tenant namespaces in the cluster may reach on their database port. */
     readonly cidr: string;
+    /** Private subnets, one per AZ, for database subnet groups. */
     readonly subnetIds: pulumi.Output<string>[];
+    /** The accepted peering connection with the cluster's VPC. */
     readonly peeringConnectionId: pulumi.Output<string>;
 
     constructor(name: string, args: PersistenceNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        if (args.region === args.cluster.region) {
-            throw new pulumi.ResourceError(`PersistenceNetwork "${name}": region ${args.region} is the cluster's; tenants there use the cluster VPC`, opts?.parent);
-        }
+        checkedArgs("PersistenceNetwork", name, resolveArgs(args), opts);
         super("platform:ringfence:PersistenceNetwork", name, {}, opts);
         const inRegion = { parent: this, provider: args.providers.forRegion(args.region) };
         const inClusterRegion = { parent: this, provider: args.providers.forRegion(args.cluster.region) };
@@ -100,7 +77,9 @@ export class PersistenceNetwork extends pulumi.ComponentResource implements Data
 }
 
 export interface PersistenceNetworksArgs {
+    /** The cluster's VPC: the database network in its own region, the peer of every other. */
     readonly cluster: ClusterNetwork;
+    /** Providers for every tenant region. */
     readonly providers: RegionalProviders;
     /** AZs of every persistence network. */
     readonly availabilityZones: number;

@@ -1,9 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { lookupOnce } from "../lookups";
-import { PriceClass } from "./args";
 
 const originId = "s3-origin";
+
+/** CloudFront price classes: edge locations in North America and Europe, plus most regions, or all. */
+export type PriceClass = "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
+
+export const priceClasses: readonly PriceClass[] = ["PriceClass_100", "PriceClass_200", "PriceClass_All"];
 
 export interface S3DistributionArgs {
     /** The hostname viewers use: the distribution's only alias. */
@@ -32,17 +36,13 @@ export interface S3DistributionArgs {
  * CloudFront in front of a private S3 bucket, as every CDN of the platform runs it: Origin Access
  * Control signs each origin request (never a legacy OAI), viewers use HTTPS (redirected, or
  * refused plain HTTP) with TLS 1.2 or later over SNI, HTTP/2 and 3 and IPv6 on, only
- * GET/HEAD/OPTIONS, compressed, cached with the managed CachingOptimized policy. Creates the Origin Access Control as `oacName` and
- * returns the distribution; the caller grants it `s3:GetObject` through `AWS:SourceArn`.
+ * GET/HEAD/OPTIONS, compressed, cached with the managed CachingOptimized policy. Creates the
+ * distribution as `name` and its Origin Access Control as `<name>-oac`; the caller grants the
+ * distribution `s3:GetObject` through `AWS:SourceArn`.
  */
-export function s3Distribution(
-    name: string,
-    oacName: string,
-    args: S3DistributionArgs,
-    opts: pulumi.CustomResourceOptions,
-): aws.cloudfront.Distribution {
+export function s3Distribution(name: string, args: S3DistributionArgs, opts: pulumi.CustomResourceOptions): aws.cloudfront.Distribution {
     const description = args.description.slice(0, 128);
-    const originAccessControl = new aws.cloudfront.OriginAccessControl(oacName, {
+    const originAccessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
         description,
         originAccessControlOriginType: "s3",
         signingBehavior: "always",
