@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { allConfig } from "@pulumi/pulumi/runtime/config";
 import { z } from "zod";
 import { eksEnvironmentIssues, eksSchema } from "./eks";
+import { fargateHostnameIssues, fargateSchema } from "./fargate";
 import { frontendDomainIssues, frontendSchema } from "./frontend";
 import { ingressDomainIssues, ingressSchema } from "./ingress";
 import { NetworkConfig, networkSchema } from "./network";
@@ -42,6 +43,8 @@ const stackConfigSchema = strictObject({
     ingress: ingressSchema,
     /** Ringfenced tenants: name, region, CDN hostname, database, retention, quota. Default: none. */
     tenants: tenantsSchema.default([]),
+    /** The PHP site on ECS Fargate: image tag, sizes, database, cache, DNS cutover, deploy trust. Default: none (no site). */
+    fargate: fargateSchema.optional(),
 }).check(crossSectionRules());
 
 /** A section's parsed value, or undefined while it is invalid (its own rules report why). */
@@ -71,6 +74,7 @@ function crossSectionRules() {
                 tenants: Array.isArray(config.tenants) ? config.tenants : [],
             }),
             ...ingressDomainIssues(config.ingress, domain),
+            ...fargateHostnameIssues(config.fargate, config.ingress),
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),

@@ -1,0 +1,210 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { checkedArgs } from "../args";
+import { awsAccountId, awsPartition, lookupOnce } from "../lookups";
+import { FargateSiteArgs, resolveArgs } from "./args";
+import { cachePort, sessionCache } from "./cache";
+import { mysqlPort, siteDatabase } from "./database";
+import { deployRole } from "./deploy";
+import { weightedCutover } from "./dns";
+import { siteLoadBalancer } from "./loadbalancer";
+import { securityChain } from "./network";
+import { registry } from "./registry";
+import { siteService } from "./service";
+import { accessLogBucket, uploadsBucket } from "./storage";
+
+export { FargateCacheArgs, FargateCutoverArgs, FargateDatabaseArgs, FargateGithubArgs, FargateNetworkArgs, FargateSiteArgs } from "./args";
+
+/** Where the ALB writes its access logs inside the log bucket. */
+const accessLogPrefix = "alb";
+
+/**
+ * A PHP site lifted from EC2 onto ECS Fargate: its image repository, cluster, ALB, service with
+ * rollbacks and autoscaling, MySQL, session cache, uploads bucket, the weighted DNS cutover from
+ * the legacy servers, and the deploy role its GitHub repository releases with. The database, the
+ * cache, the uploads bucket and the site key are `protect`ed.
+ */
+export class FargateSite extends pulumi.ComponentResource {
+    /** `https://<hostname>`. */
+    readonly url: string;
+    /** ECR repository CI pushes to (`<account>.dkr.ecr.<region>.amazonaws.com/<physicalName>`). */
+    readonly repositoryUrl: pulumi.Output<string>;
+    /** The image the service runs: `<repositoryUrl>@sha256:<digest>` of `imageTag`. */
+    readonly image: pulumi.Output<string>;
+    readonly clusterName: pulumi.Output<string>;
+    readonly serviceName: pulumi.Output<string>;
+    readonly taskDefinitionArn: pulumi.Output<string>;
+    /** The ALB's own DNS name (for testing before the cutover: `curl --resolve`). */
+    readonly loadBalancerDnsName: pulumi.Output<string>;
+    /** `<address>:3306` of the database. */
+    readonly databaseEndpoint: pulumi.Output<string>;
+    /** Secrets Manager secret of the database's master user, managed by RDS. */
+    readonly databaseSecretArn: pulumi.Output<string>;
+    /** The cache's primary endpoint (connect with `tls://`). */
+    readonly cacheEndpoint: pulumi.Output<string>;
+    /** Secrets Manager secret holding the cache's auth token (the ARN only; the token is never an output). */
+    readonly cacheAuthTokenSecretArn: pulumi.Output<string>;
+    readonly uploadsBucketName: pulumi.Output<string>;
+    /** Role GitHub Actions assumes in `github.environment` to release. */
+    readonly deployRoleArn: pulumi.Output<string>;
+    readonly executionRoleArn: pulumi.Output<string>;
+    readonly taskRoleArn: pulumi.Output<string>;
+    /** The application's log group. */
+    readonly logGroupName: pulumi.Output<string>;
+
+    constructor(name: string, args: FargateSiteArgs, opts?: pulumi.ComponentResourceOptions) {
+        const resolved = checkedArgs("FargateSite", name, resolveArgs(name, args), opts);
+        super("platform:fargate:FargateSite", name, {}, opts);
+        const r = resolved;
+        const children = { parent: this };
+        const kept = { parent: this, protect: true };
+        const account = awsAccountId(children);
+        const partition = awsPartition(children);
+        const region = lookupOnce("aws:index/getRegion:getRegion", {}, children, () => aws.getRegionOutput({}, children)).region;
+
+        const key = new aws.kms.Key(`${name}-key`, {
+            description: `${r.physicalName}: database, cache, secrets, uploads, images, exec sessions`,
+            enableKeyRotation: true,
+            rotationPeriodInDays: 365,
+            deletionWindowInDays: 30,
+        }, kept);
+        new aws.kms.Alias(`${name}-key`, { name: `alias/${r.physicalName}`, targetKeyId: key.keyId }, children);
+
+        const chain = securityChain(`${name}-sg`, { vpcId: r.network.vpcId, containerPort: r.containerPort, databasePort: mysqlPort, cachePort }, children);
+        const images = registry(`${name}-images`, { repositoryName: r.physicalName, keyArn: key.arn, keepImages: r.keepImages, imageTag: r.imageTag }, children);
+        const uploads = uploadsBucket(`${name}-uploads`, { bucketName: pulumi.interpolate`${r.physicalName}-uploads-${account}`, keyArn: key.arn, noncurrentVersionExpirationDays: 30 }, kept, children);
+        const accessLogs = accessLogBucket(`${name}-access-logs`, { bucketName: pulumi.interpolate`${r.physicalName}-alb-logs-${account}`, retentionDays: r.logRetentionDays, prefix: accessLogPrefix }, children);
+
+        const database = siteDatabase(`${name}-db`, {
+            identifier: r.physicalName,
+            ...r.database,
+            multiAz: r.multiAz,
+            deletionProtection: r.deletionProtection,
+            keyArn: key.arn,
+            subnetIds: r.network.privateSubnetIds,
+            securityGroupId: chain.database.id,
+        }, kept, children);
+        const databaseSecretArn = database.masterUserSecrets.apply((secrets) => {
+            const secret = secrets?.[0];
+            if (!secret) {
+                throw new pulumi.ResourceError("RDS reported no master user secret", database);
+            }
+            return secret.secretArn;
+        });
+        const cache = sessionCache(`${name}-cache`, {
+            replicationGroupId: r.physicalName,
+            ...r.cache,
+            multiAz: r.multiAz,
+            keyArn: key.arn,
+            subnetIds: r.network.privateSubnetIds,
+            securityGroupId: chain.cache.id,
+        }, kept, children);
+
+        const edge = siteLoadBalancer(`${name}-alb`, {
+            physicalName: r.physicalName,
+            hostname: r.hostname,
+            zoneId: r.hostedZone.id,
+            vpcId: r.network.vpcId,
+            publicSubnetIds: r.network.publicSubnetIds,
+            securityGroupId: chain.loadBalancer.id,
+            containerPort: r.containerPort,
+            healthCheckPath: r.healthCheckPath,
+            deletionProtection: r.deletionProtection,
+            accessLogBucket: accessLogs.bucket,
+            accessLogPrefix,
+        }, children);
+
+        const compute = siteService(name, {
+            physicalName: r.physicalName,
+            region,
+            account,
+            image: images.pinnedImage,
+            repositoryArn: images.repository.arn,
+            keyArn: key.arn,
+            uploadsBucket: uploads,
+            cpu: r.cpu,
+            memory: r.memory,
+            containerPort: r.containerPort,
+            containerUser: r.containerUser,
+            healthCheckPath: r.healthCheckPath,
+            environment: {
+                ...r.environment,
+                DB_HOST: database.address,
+                DB_PORT: String(mysqlPort),
+                DB_NAME: r.database.dbName,
+                CACHE_HOST: cache.replicationGroup.primaryEndpointAddress,
+                CACHE_PORT: String(cachePort),
+                UPLOADS_BUCKET: uploads.bucket,
+            },
+            secrets: {
+                DB_USERNAME: pulumi.interpolate`${databaseSecretArn}:username::`,
+                DB_PASSWORD: pulumi.interpolate`${databaseSecretArn}:password::`,
+                CACHE_AUTH_TOKEN: cache.authTokenSecret.arn,
+            },
+            secretArns: [databaseSecretArn, cache.authTokenSecret.arn],
+            logRetentionDays: r.logRetentionDays,
+            execEnabled: r.execEnabled,
+            spot: r.spot,
+            minTasks: r.minTasks,
+            maxTasks: r.maxTasks,
+            minimumHealthyPercent: r.minimumHealthyPercent,
+            privateSubnetIds: r.network.privateSubnetIds,
+            securityGroupId: chain.service.id,
+            targetGroup: edge.targetGroup,
+            loadBalancer: edge.loadBalancer,
+            listener: edge.httpsListener,
+        }, children);
+
+        weightedCutover(`${name}-dns`, { hostname: r.hostname, zoneId: r.hostedZone.id, ...r.cutover, loadBalancer: edge.loadBalancer }, children);
+
+        const deploy = deployRole(`${name}-deploy`, {
+            physicalName: r.physicalName,
+            repository: r.github.repository,
+            environment: r.github.environment,
+            oidcProviderArn: r.github.oidcProviderArn,
+            scope: {
+                repositoryArn: images.repository.arn,
+                taskDefinitionFamilyArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:task-definition/${r.physicalName}:*`,
+                serviceArn: compute.service.arn,
+                clusterArn: compute.cluster.arn,
+                executionRoleArn: compute.executionRole.arn,
+                taskRoleArn: compute.taskRole.arn,
+            },
+        }, children);
+
+        this.url = `https://${r.hostname}`;
+        this.repositoryUrl = images.repository.repositoryUrl;
+        this.image = images.pinnedImage;
+        this.clusterName = compute.cluster.name;
+        this.serviceName = compute.service.name;
+        this.taskDefinitionArn = compute.taskDefinition.arn;
+        this.loadBalancerDnsName = edge.loadBalancer.dnsName;
+        this.databaseEndpoint = database.endpoint;
+        this.databaseSecretArn = databaseSecretArn;
+        this.cacheEndpoint = cache.replicationGroup.primaryEndpointAddress;
+        this.cacheAuthTokenSecretArn = cache.authTokenSecret.arn;
+        this.uploadsBucketName = uploads.bucket;
+        this.deployRoleArn = deploy.role.arn;
+        this.executionRoleArn = compute.executionRole.arn;
+        this.taskRoleArn = compute.taskRole.arn;
+        this.logGroupName = compute.logGroup.name;
+        this.registerOutputs({
+            url: this.url,
+            repositoryUrl: this.repositoryUrl,
+            image: this.image,
+            clusterName: this.clusterName,
+            serviceName: this.serviceName,
+            taskDefinitionArn: this.taskDefinitionArn,
+            loadBalancerDnsName: this.loadBalancerDnsName,
+            databaseEndpoint: this.databaseEndpoint,
+            databaseSecretArn: this.databaseSecretArn,
+            cacheEndpoint: this.cacheEndpoint,
+            cacheAuthTokenSecretArn: this.cacheAuthTokenSecretArn,
+            uploadsBucketName: this.uploadsBucketName,
+            deployRoleArn: this.deployRoleArn,
+            executionRoleArn: this.executionRoleArn,
+            taskRoleArn: this.taskRoleArn,
+            logGroupName: this.logGroupName,
+        });
+    }
+}
