@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import { FargateSite } from "../components/fargate";
 import { environments } from "./config";
 import { fargateZone } from "./config/fargate";
@@ -59,7 +60,11 @@ export function fargate(foundation: Foundation) {
         database: { ...site.database, backupRetentionDays: site.database.backupRetentionDays ?? defaults.backupRetentionDays },
         cache: site.cache,
         cutover: site.cutover,
-    }, { provider: foundation.aws.forRegion(config.primaryRegion) });
+    }, {
+        // The cache's auth token comes from `random`; like every other package here it gets an
+        // explicit provider, so nothing depends on a default provider's ambient settings.
+        providers: { aws: foundation.aws.forRegion(config.primaryRegion), random: new random.Provider("random") },
+    });
     return {
         site: component,
         outputs: {

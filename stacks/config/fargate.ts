@@ -114,16 +114,19 @@ export type FargateConfig = z.infer<typeof fargateSchema>;
 
 /**
  * The site's hostname lives in one of the EKS ingress's Route 53 zones: its weighted records and
- * certificate validation record go there. Reads the zones as far as they are valid.
+ * certificate validation record go there. Only zones that are valid themselves (well-formed, in
+ * `platform:domain`) count; a zone's own problems are reported by the ingress rules.
  */
-export function fargateHostnameIssues(fargate: unknown, ingress: unknown): { path: PropertyKey[]; message: string }[] {
+export function fargateHostnameIssues(fargate: unknown, ingress: unknown, domain: string): { path: PropertyKey[]; message: string }[] {
     const hostname = (fargate as { hostname?: unknown } | undefined)?.hostname;
     const zones = (ingress as { hostedZones?: unknown } | undefined)?.hostedZones;
     if (!dnsName.safeParse(hostname).success || !Array.isArray(zones)) {
         return [];
     }
-    const domains = zones.map((zone) => (zone as { domain?: unknown } | null)?.domain).filter((domain): domain is string => typeof domain === "string");
-    if (domains.length === 0 || domains.some((domain) => String(hostname).endsWith(`.${domain}`))) {
+    const domains = zones
+        .map((zone) => (zone as { domain?: unknown } | null)?.domain)
+        .filter((zoneDomain): zoneDomain is string => dnsName.safeParse(zoneDomain).success && (zoneDomain === domain || String(zoneDomain).endsWith(`.${domain}`)));
+    if (domains.length === 0 || domains.some((zoneDomain) => String(hostname).endsWith(`.${zoneDomain}`))) {
         return [];
     }
     return [{ path: ["fargate", "hostname"], message: `a name under one of platform:ingress.hostedZones: ${domains.join(", ")}` }];

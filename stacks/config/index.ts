@@ -74,7 +74,7 @@ function crossSectionRules() {
                 tenants: Array.isArray(config.tenants) ? config.tenants : [],
             }),
             ...ingressDomainIssues(config.ingress, domain),
-            ...fargateHostnameIssues(config.fargate, config.ingress),
+            ...fargateHostnameIssues(config.fargate, config.ingress, domain),
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),
