@@ -268,6 +268,21 @@ describe("FargateSite", () => {
             }
         });
 
+        it("builds everything but the task definition, service and autoscaling before the first release", async () => {
+            const { imageTag: _tag, ...firstDeploy } = stagingSite;
+            const result = await previewStack("staging", { policyPack: false, configOverrides: { "platform:fargate": firstDeploy } });
+            expect(result.error).to.equal(undefined);
+            const types = result.resources.map((r) => r.type);
+            for (const absent of ["aws:ecs/taskDefinition:TaskDefinition", "aws:ecs/service:Service", "aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy"]) {
+                expect(types, absent).to.not.include(absent);
+            }
+            expect(types).to.include.members(["aws:ecr/repository:Repository", "aws:ecs/cluster:Cluster", "aws:rds/instance:Instance", "aws:lb/loadBalancer:LoadBalancer"]);
+            expect(result.invokes.map((invoke) => invoke.token)).to.not.include("aws:ecr/getImage:getImage");
+            const deployRole = named(result, "aws:iam/role:Role", "grocery-deploy");
+            const policy = JSON.parse(result.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.inputs.role === deployRole.outputs.name)!.inputs.policy);
+            expect(policy.Statement.find((s: { Sid: string }) => s.Sid === "RollService").Resource).to.equal(staging.service.outputs.arn);
+        });
+
         it("changes the task definition only when the tag changes, so a repeated up is a no-op", async () => {
             const again = siteOf(await previewStack("staging", { policyPack: false }));
             expect(again.container).to.deep.equal(staging.container);

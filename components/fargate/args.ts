@@ -77,8 +77,12 @@ export interface FargateSiteArgs {
     readonly hostedZone: { readonly id: string; readonly domain: string };
     /** Where the site runs. Required. */
     readonly network: FargateNetworkArgs;
-    /** Tag in this site's repository that the service runs, pinned by digest at deploy time. Required. */
-    readonly imageTag: string;
+    /**
+     * Tag in this site's repository that the service runs, pinned by digest at deploy time.
+     * Default: none: everything but the task definition, the service and its autoscaling is
+     * built, so the first release has a repository to push to.
+     */
+    readonly imageTag?: string;
     /** Deploy role trust: repository and environment. Required. */
     readonly github: FargateGithubArgs;
     /** Name of the cluster, service, repository, database, cache and buckets (unique per account and region; buckets globally). Default: `name`. */
@@ -126,7 +130,7 @@ export interface ResolvedFargateSiteArgs {
     readonly hostname: string;
     readonly hostedZone: { readonly id: string; readonly domain: string };
     readonly network: FargateNetworkArgs;
-    readonly imageTag: string;
+    readonly imageTag?: string;
     readonly github: FargateGithubArgs;
     readonly physicalName: string;
     readonly containerPort: number;
@@ -210,7 +214,9 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         check("hostname", r.hostname, [`a name inside hostedZone.domain ${r.hostedZone.domain}`]);
     }
     check("hostedZone.id", r.hostedZone.id, /^Z[A-Z0-9]{1,32}$/.test(r.hostedZone.id) ? [] : ["a Route 53 hosted zone id (Z, then 1-32 upper-case letters or digits)"]);
-    check("imageTag", r.imageTag, imageTagProblems(r.imageTag));
+    if (r.imageTag !== undefined) {
+        check("imageTag", r.imageTag, imageTagProblems(r.imageTag));
+    }
     check("github.repository", r.github.repository, githubRepositoryProblems(r.github.repository));
     check("github.environment", r.github.environment, githubEnvironmentProblems(r.github.environment));
     if (r.github.oidcProviderArn !== undefined) {

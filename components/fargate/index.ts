@@ -10,7 +10,7 @@ import { weightedCutover } from "./dns";
 import { siteLoadBalancer } from "./loadbalancer";
 import { securityChain } from "./network";
 import { registry } from "./registry";
-import { siteService } from "./service";
+import { siteDeployment, siteRuntime } from "./service";
 import { accessLogBucket, uploadsBucket } from "./storage";
 
 export { FargateCacheArgs, FargateCutoverArgs, FargateDatabaseArgs, FargateGithubArgs, FargateNetworkArgs, FargateSiteArgs } from "./args";
@@ -29,11 +29,13 @@ export class FargateSite extends pulumi.ComponentResource {
     readonly url: string;
     /** ECR repository CI pushes to (`<account>.dkr.ecr.<region>.amazonaws.com/<physicalName>`). */
     readonly repositoryUrl: pulumi.Output<string>;
-    /** The image the service runs: `<repositoryUrl>@sha256:<digest>` of `imageTag`. */
-    readonly image: pulumi.Output<string>;
+    /** The image the service runs: `<repositoryUrl>@sha256:<digest>` of `imageTag`; none before the first release. */
+    readonly image: pulumi.Output<string> | undefined;
     readonly clusterName: pulumi.Output<string>;
-    readonly serviceName: pulumi.Output<string>;
-    readonly taskDefinitionArn: pulumi.Output<string>;
+    /** The ECS service's name (it exists once `imageTag` is set). */
+    readonly serviceName: string;
+    /** The task definition revision the service runs; none before the first release. */
+    readonly taskDefinitionArn: pulumi.Output<string> | undefined;
     /** The ALB's own DNS name (for testing before the cutover: `curl --resolve`). */
     readonly loadBalancerDnsName: pulumi.Output<string>;
     /** `<address>:3306` of the database. */
@@ -114,14 +116,25 @@ export class FargateSite extends pulumi.ComponentResource {
             accessLogPrefix,
         }, children);
 
-        const compute = siteService(name, {
+        const runtime = siteRuntime(name, {
             physicalName: r.physicalName,
             region,
             account,
-            image: images.pinnedImage,
             repositoryArn: images.repository.arn,
             keyArn: key.arn,
             uploadsBucket: uploads,
+            secretArns: [databaseSecretArn, cache.authTokenSecret.arn],
+            logRetentionDays: r.logRetentionDays,
+            execEnabled: r.execEnabled,
+            spot: r.spot,
+            targetGroup: edge.targetGroup,
+            loadBalancer: edge.loadBalancer,
+        }, children);
+        const deployment = images.pinnedImage && siteDeployment(name, {
+            physicalName: r.physicalName,
+            region,
+            runtime,
+            image: images.pinnedImage,
             cpu: r.cpu,
             memory: r.memory,
             containerPort: r.containerPort,
@@ -141,10 +154,7 @@ export class FargateSite extends pulumi.ComponentResource {
                 DB_PASSWORD: pulumi.interpolate`${databaseSecretArn}:password::`,
                 CACHE_AUTH_TOKEN: cache.authTokenSecret.arn,
             },
-            secretArns: [databaseSecretArn, cache.authTokenSecret.arn],
-            logRetentionDays: r.logRetentionDays,
             execEnabled: r.execEnabled,
-            spot: r.spot,
             minTasks: r.minTasks,
             maxTasks: r.maxTasks,
             minimumHealthyPercent: r.minimumHealthyPercent,
@@ -165,19 +175,20 @@ export class FargateSite extends pulumi.ComponentResource {
             scope: {
                 repositoryArn: images.repository.arn,
                 taskDefinitionFamilyArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:task-definition/${r.physicalName}:*`,
-                serviceArn: compute.service.arn,
-                clusterArn: compute.cluster.arn,
-                executionRoleArn: compute.executionRole.arn,
-                taskRoleArn: compute.taskRole.arn,
+                // Known before the service exists: the first release creates it with this role.
+                serviceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:service/${r.physicalName}/${r.physicalName}`,
+                clusterArn: runtime.cluster.arn,
+                executionRoleArn: runtime.executionRole.arn,
+                taskRoleArn: runtime.taskRole.arn,
             },
         }, children);
 
         this.url = `https://${r.hostname}`;
         this.repositoryUrl = images.repository.repositoryUrl;
         this.image = images.pinnedImage;
-        this.clusterName = compute.cluster.name;
-        this.serviceName = compute.service.name;
-        this.taskDefinitionArn = compute.taskDefinition.arn;
+        this.clusterName = runtime.cluster.name;
+        this.serviceName = r.physicalName;
+        this.taskDefinitionArn = deployment ? deployment.taskDefinition.arn : undefined;
         this.loadBalancerDnsName = edge.loadBalancer.dnsName;
         this.databaseEndpoint = database.endpoint;
         this.databaseSecretArn = databaseSecretArn;
@@ -185,9 +196,9 @@ export class FargateSite extends pulumi.ComponentResource {
         this.cacheAuthTokenSecretArn = cache.authTokenSecret.arn;
         this.uploadsBucketName = uploads.bucket;
         this.deployRoleArn = deploy.role.arn;
-        this.executionRoleArn = compute.executionRole.arn;
-        this.taskRoleArn = compute.taskRole.arn;
-        this.logGroupName = compute.logGroup.name;
+        this.executionRoleArn = runtime.executionRole.arn;
+        this.taskRoleArn = runtime.taskRole.arn;
+        this.logGroupName = runtime.logGroup.name;
         this.registerOutputs({
             url: this.url,
             repositoryUrl: this.repositoryUrl,

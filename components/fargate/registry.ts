@@ -6,14 +6,14 @@ export interface RegistryArgs {
     readonly keyArn: pulumi.Input<string>;
     /** Tagged images kept; older ones expire. */
     readonly keepImages: number;
-    /** The tag CI pushed and handed over in stack config. */
-    readonly imageTag: string;
+    /** The tag CI pushed and handed over in stack config; none before the first release. */
+    readonly imageTag?: string;
 }
 
 export interface Registry {
     readonly repository: aws.ecr.Repository;
-    /** `<repositoryUrl>@sha256:<digest>`: the exact image `imageTag` named when this `up` ran. */
-    readonly pinnedImage: pulumi.Output<string>;
+    /** `<repositoryUrl>@sha256:<digest>`: the exact image `imageTag` names; none without a tag. */
+    readonly pinnedImage?: pulumi.Output<string>;
 }
 
 /** Untagged images (overwritten manifests, build layers) go after this many days. */
@@ -52,6 +52,9 @@ export function registry(name: string, args: RegistryArgs, opts: pulumi.CustomRe
             ],
         }),
     }, opts);
+    if (args.imageTag === undefined) {
+        return { repository };
+    }
     const image = aws.ecr.getImageOutput({ repositoryName: repository.name, imageTag: args.imageTag }, { parent: opts.parent, provider: opts.provider });
     return { repository, pinnedImage: pulumi.interpolate`${repository.repositoryUrl}@${image.imageDigest}` };
 }

@@ -7,14 +7,37 @@ export const containerName = "app";
 /** The paths PHP and Apache write to; everything else is the read-only image. */
 export const writablePaths: Record<string, string> = { tmp: "/tmp", "apache-run": "/var/run/apache2", sessions: "/var/lib/php/sessions" };
 
-export interface SiteServiceArgs {
+export interface SiteRuntimeArgs {
     readonly physicalName: string;
     readonly region: pulumi.Input<string>;
     readonly account: pulumi.Input<string>;
-    readonly image: pulumi.Input<string>;
     readonly repositoryArn: pulumi.Input<string>;
     readonly keyArn: pulumi.Input<string>;
     readonly uploadsBucket: aws.s3.Bucket;
+    /** The secrets the container gets, as whole-secret ARNs: all the execution role may read. */
+    readonly secretArns: pulumi.Input<string>[];
+    readonly logRetentionDays: number;
+    readonly execEnabled: boolean;
+    readonly spot: boolean;
+    readonly targetGroup: aws.lb.TargetGroup;
+    readonly loadBalancer: aws.lb.LoadBalancer;
+}
+
+export interface SiteRuntime {
+    readonly cluster: aws.ecs.Cluster;
+    readonly capacityProviders: aws.ecs.ClusterCapacityProviders;
+    readonly capacityProviderStrategies: { capacityProvider: string; base?: number; weight: number }[];
+    readonly executionRole: aws.iam.Role;
+    readonly taskRole: aws.iam.Role;
+    readonly logGroup: aws.cloudwatch.LogGroup;
+    readonly rollbackAlarms: aws.cloudwatch.MetricAlarm[];
+}
+
+export interface SiteDeploymentArgs {
+    readonly physicalName: string;
+    readonly region: pulumi.Input<string>;
+    readonly runtime: SiteRuntime;
+    readonly image: pulumi.Input<string>;
     readonly cpu: number;
     readonly memory: number;
     readonly containerPort: number;
@@ -23,11 +46,7 @@ export interface SiteServiceArgs {
     readonly environment: Record<string, pulumi.Input<string>>;
     /** Container variable name to Secrets Manager `valueFrom` (a secret ARN, optionally with `:<json key>::`). */
     readonly secrets: Record<string, pulumi.Input<string>>;
-    /** The secrets behind `secrets`, as whole-secret ARNs: all the execution role may read. */
-    readonly secretArns: pulumi.Input<string>[];
-    readonly logRetentionDays: number;
     readonly execEnabled: boolean;
-    readonly spot: boolean;
     readonly minTasks: number;
     readonly maxTasks: number;
     readonly minimumHealthyPercent: number;
@@ -39,24 +58,19 @@ export interface SiteServiceArgs {
     readonly listener: pulumi.Resource;
 }
 
-export interface SiteService {
-    readonly cluster: aws.ecs.Cluster;
+export interface SiteDeployment {
     readonly service: aws.ecs.Service;
     readonly taskDefinition: aws.ecs.TaskDefinition;
-    readonly executionRole: aws.iam.Role;
-    readonly taskRole: aws.iam.Role;
-    readonly logGroup: aws.cloudwatch.LogGroup;
-    readonly rollbackAlarms: aws.cloudwatch.MetricAlarm[];
 }
 
 /** ECS target-tracking goals: scale out above, in below. */
 const scalingTargets = { cpu: 60, memory: 75, requestsPerTarget: 500 };
 
 /**
- * The cluster (Container Insights, FARGATE and FARGATE_SPOT, exec sessions logged), the two task
- * roles, the task definition and the service with its rollback alarms and autoscaling.
+ * What the site runs on, image or not: the cluster (Container Insights, FARGATE and FARGATE_SPOT,
+ * exec sessions logged), the log groups, the two task roles and the rollback alarms.
  */
-export function siteService(name: string, args: SiteServiceArgs, opts: pulumi.CustomResourceOptions): SiteService {
+export function siteRuntime(name: string, args: SiteRuntimeArgs, opts: pulumi.CustomResourceOptions): SiteRuntime {
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/ecs/${args.physicalName}`, retentionInDays: args.logRetentionDays }, opts);
     const execLogGroup = args.execEnabled
         ? new aws.cloudwatch.LogGroup(`${name}-exec-logs`, { name: `/ecs/${args.physicalName}/exec`, retentionInDays: args.logRetentionDays }, opts)
@@ -98,8 +112,43 @@ export function siteService(name: string, args: SiteServiceArgs, opts: pulumi.Cu
             JSON.stringify(taskRolePolicy({ uploadsBucketArn, keyArn, execLogGroupArn }))),
     }, opts);
 
+    const alarm = (role: string, description: string, metricName: string, statistic: string, threshold: number, dimensions: Record<string, pulumi.Input<string>>) =>
+        new aws.cloudwatch.MetricAlarm(`${name}-${role}`, {
+            name: `${args.physicalName}-${role}`,
+            alarmDescription: description,
+            namespace: "AWS/ApplicationELB",
+            metricName,
+            statistic,
+            dimensions,
+            period: 60,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 2,
+            threshold,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            treatMissingData: "notBreaching",
+        }, opts);
+    const rollbackAlarms = [
+        alarm("target-5xx", "Tasks answer with 5xx: a deployment in progress rolls back", "HTTPCode_Target_5XX_Count", "Sum", 10, {
+            LoadBalancer: args.loadBalancer.arnSuffix,
+            TargetGroup: args.targetGroup.arnSuffix,
+        }),
+        alarm("unhealthy-hosts", "Tasks fail the ALB health check: a deployment in progress rolls back", "UnHealthyHostCount", "Maximum", 1, {
+            LoadBalancer: args.loadBalancer.arnSuffix,
+            TargetGroup: args.targetGroup.arnSuffix,
+        }),
+    ];
+
+    return { cluster, capacityProviders, capacityProviderStrategies, executionRole, taskRole, logGroup, rollbackAlarms };
+}
+
+/**
+ * The task definition running `image` and the service with its rollbacks and autoscaling, on the
+ * runtime's cluster and roles.
+ */
+export function siteDeployment(name: string, args: SiteDeploymentArgs, opts: pulumi.CustomResourceOptions): SiteDeployment {
+    const { runtime } = args;
     const containerDefinitions = pulumi
-        .all([args.image, logGroup.name, pulumi.all(args.environment), pulumi.all(args.secrets), args.region])
+        .all([args.image, runtime.logGroup.name, pulumi.all(args.environment), pulumi.all(args.secrets), args.region])
         .apply(([image, logGroupName, environment, secrets, region]) => JSON.stringify([{
             name: containerName,
             image,
@@ -128,8 +177,8 @@ export function siteService(name: string, args: SiteServiceArgs, opts: pulumi.Cu
         cpu: String(args.cpu),
         memory: String(args.memory),
         runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
-        executionRoleArn: executionRole.arn,
-        taskRoleArn: taskRole.arn,
+        executionRoleArn: runtime.executionRole.arn,
+        taskRoleArn: runtime.taskRole.arn,
         containerDefinitions,
         volumes: Object.keys(writablePaths).map((volume) => ({ name: volume })),
         // Old revisions stay registered (ECS keeps them INACTIVE anyway): the circuit breaker and a
@@ -137,38 +186,12 @@ export function siteService(name: string, args: SiteServiceArgs, opts: pulumi.Cu
         skipDestroy: true,
     }, opts);
 
-    const alarm = (role: string, description: string, metricName: string, statistic: string, threshold: number, dimensions: Record<string, pulumi.Input<string>>) =>
-        new aws.cloudwatch.MetricAlarm(`${name}-${role}`, {
-            name: `${args.physicalName}-${role}`,
-            alarmDescription: description,
-            namespace: "AWS/ApplicationELB",
-            metricName,
-            statistic,
-            dimensions,
-            period: 60,
-            evaluationPeriods: 3,
-            datapointsToAlarm: 2,
-            threshold,
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-            treatMissingData: "notBreaching",
-        }, opts);
-    const rollbackAlarms = [
-        alarm("target-5xx", "Tasks answer with 5xx: a deployment in progress rolls back", "HTTPCode_Target_5XX_Count", "Sum", 10, {
-            LoadBalancer: args.loadBalancer.arnSuffix,
-            TargetGroup: args.targetGroup.arnSuffix,
-        }),
-        alarm("unhealthy-hosts", "Tasks fail the ALB health check: a deployment in progress rolls back", "UnHealthyHostCount", "Maximum", 1, {
-            LoadBalancer: args.loadBalancer.arnSuffix,
-            TargetGroup: args.targetGroup.arnSuffix,
-        }),
-    ];
-
     const service = new aws.ecs.Service(`${name}-service`, {
         name: args.physicalName,
-        cluster: cluster.arn,
+        cluster: runtime.cluster.arn,
         taskDefinition: taskDefinition.arn,
         desiredCount: args.minTasks,
-        capacityProviderStrategies,
+        capacityProviderStrategies: runtime.capacityProviderStrategies,
         platformVersion: "LATEST",
         networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [args.securityGroupId], assignPublicIp: false },
         loadBalancers: [{ targetGroupArn: args.targetGroup.arn, containerName, containerPort: args.containerPort }],
@@ -176,14 +199,14 @@ export function siteService(name: string, args: SiteServiceArgs, opts: pulumi.Cu
         deploymentMinimumHealthyPercent: args.minimumHealthyPercent,
         deploymentMaximumPercent: 200,
         deploymentCircuitBreaker: { enable: true, rollback: true },
-        alarms: { enable: true, rollback: true, alarmNames: rollbackAlarms.map((a) => a.name) },
+        alarms: { enable: true, rollback: true, alarmNames: runtime.rollbackAlarms.map((a) => a.name) },
         enableExecuteCommand: args.execEnabled,
         enableEcsManagedTags: true,
         propagateTags: "SERVICE",
         waitForSteadyState: true,
     }, {
         ...opts,
-        dependsOn: [args.listener, capacityProviders],
+        dependsOn: [args.listener, runtime.capacityProviders],
         // Autoscaling owns the running count; the next `up` must not reset it.
         ignoreChanges: ["desiredCount"],
     });
@@ -191,7 +214,7 @@ export function siteService(name: string, args: SiteServiceArgs, opts: pulumi.Cu
     const scaling = new aws.appautoscaling.Target(`${name}-scaling`, {
         serviceNamespace: "ecs",
         scalableDimension: "ecs:service:DesiredCount",
-        resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`,
+        resourceId: pulumi.interpolate`service/${runtime.cluster.name}/${service.name}`,
         minCapacity: args.minTasks,
         maxCapacity: args.maxTasks,
     }, opts);
@@ -213,5 +236,5 @@ export function siteService(name: string, args: SiteServiceArgs, opts: pulumi.Cu
     tracking("memory", scalingTargets.memory, "ECSServiceAverageMemoryUtilization");
     tracking("requests", scalingTargets.requestsPerTarget, "ALBRequestCountPerTarget", pulumi.interpolate`${args.loadBalancer.arnSuffix}/${args.targetGroup.arnSuffix}`);
 
-    return { cluster, service, taskDefinition, executionRole, taskRole, logGroup, rollbackAlarms };
+    return { service, taskDefinition };
 }

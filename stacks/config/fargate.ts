@@ -80,8 +80,8 @@ export const fargateSchema = strictObject({
     name: ruled(z.string(), siteNameProblems),
     /** Public hostname, under one of platform:ingress.hostedZones (the weighted records and the certificate). */
     hostname: dnsName,
-    /** The image tag the service runs; CI sets it on release (the commit SHA). */
-    imageTag: ruled(z.string(), imageTagProblems),
+    /** The image tag the service runs; CI sets it on release (the commit SHA). Default: none, no service yet (first deploy). */
+    imageTag: ruled(z.string(), imageTagProblems).optional(),
     /** Container port. Default: 8080. */
     containerPort: z.number().int().min(1024).max(65535).optional(),
     /** Health check path of the ALB and the container. Default: /healthz. */
