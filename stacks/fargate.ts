@@ -57,6 +57,9 @@ export function fargate(foundation: Foundation) {
         minimumHealthyPercent: defaults.minimumHealthyPercent,
         execEnabled: site.exec,
         logRetentionDays: site.logRetentionDays ?? defaults.logRetentionDays,
+        // A release runs this whole program with the deploy role: its AWS lookups (the network's
+        // availability zones, the frontend's managed cache policy) must answer.
+        deployReadActions: ["ec2:DescribeAvailabilityZones", "cloudfront:ListCachePolicies", "cloudfront:GetCachePolicy"],
         database: { ...site.database, backupRetentionDays: site.database.backupRetentionDays ?? defaults.backupRetentionDays },
         cache: site.cache,
         cutover: site.cutover,

@@ -487,6 +487,7 @@ describe("FargateSite", () => {
             expect(await can(register("prod"))).to.equal("Allowed");
             expect(await can(pass(prod.executionRole.outputs.arn))).to.equal("Allowed");
             expect(await can(pass(prod.taskRole.outputs.arn))).to.equal("Allowed");
+            expect(await can({ action: "ec2:DescribeAvailabilityZones", resource: "*" })).to.equal("Allowed");
 
             expect(await can({ action: "ecr:PutImage", resource: staging.repositoryArn })).to.equal("ImplicitlyDenied");
             expect(await can(update(staging))).to.equal("ImplicitlyDenied");
@@ -558,6 +559,7 @@ describe("FargateSite", () => {
                 cutover: { weight: 150, legacyAddresses: ["10.0.0.300"] },
                 containerUser: "0:0",
                 environment: { DB_PASSWORD: "x" },
+                deployReadActions: ["ec2:DescribeAvailabilityZones", "s3:PutObject"],
             };
             expect(resolveArgs("site", args).problems).to.deep.equal([
                 `imageTag: found "v 1"; expected an image tag: 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-' (e.g. the commit SHA)`,
@@ -565,10 +567,11 @@ describe("FargateSite", () => {
                 "maxTasks: found 3; expected at least minTasks (5)",
                 `containerUser: found "0:0"; expected a numeric uid:gid other than root, such as 33:33`,
                 `environment.DB_PASSWORD: found "x"; expected a variable name of upper-case letters, digits and '_', none of DB_HOST, DB_PORT, DB_NAME, DB_USERNAME, DB_PASSWORD, CACHE_HOST, CACHE_PORT, CACHE_AUTH_TOKEN, UPLOADS_BUCKET`,
+                `deployReadActions[1]: found "s3:PutObject"; expected a read-only action: <service>:Describe*, Get* or List*, without wildcards`,
                 "cutover.weight: found 150; expected a whole number from 0 to 100 (percent of requests to the new service)",
                 `cutover.legacyAddresses[0]: found "10.0.0.300"; expected an IPv4 address of a legacy server`,
             ]);
-            expect(resolveArgs("site", { ...args, imageTag: "abc", minTasks: 2, cutover: { weight: 100 }, containerUser: undefined, environment: undefined, github: { repository: "example/site", environment: "production" } }).problems).to.deep.equal([]);
+            expect(resolveArgs("site", { ...args, imageTag: "abc", minTasks: 2, cutover: { weight: 100 }, containerUser: undefined, environment: undefined, deployReadActions: undefined, github: { repository: "example/site", environment: "production" } }).problems).to.deep.equal([]);
         });
     });
 

@@ -117,6 +117,11 @@ export interface FargateSiteArgs {
     readonly environment?: Record<string, string>;
     /** Numeric `uid:gid` the container runs as (never root). Default: `33:33` (www-data in the php images). */
     readonly containerUser?: string;
+    /**
+     * Read-only actions (`Describe*`, `Get*`, `List*`) the stack program's own lookups call when a
+     * release runs `pulumi up` with the deploy role; granted on `*`. Default: none.
+     */
+    readonly deployReadActions?: string[];
     /** Default: every field's default. */
     readonly database?: FargateDatabaseArgs;
     /** Default: every field's default. */
@@ -148,6 +153,7 @@ export interface ResolvedFargateSiteArgs {
     readonly keepImages: number;
     readonly environment: Record<string, string>;
     readonly containerUser: string;
+    readonly deployReadActions: string[];
     readonly database: Required<Omit<FargateDatabaseArgs, "maxAllocatedStorage">> & Pick<FargateDatabaseArgs, "maxAllocatedStorage">;
     readonly cache: Required<FargateCacheArgs>;
     readonly cutover: Required<FargateCutoverArgs>;
@@ -183,6 +189,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         keepImages: args.keepImages ?? 50,
         environment: args.environment ?? {},
         containerUser: args.containerUser ?? "33:33",
+        deployReadActions: args.deployReadActions ?? [],
         database: {
             instanceClass: args.database?.instanceClass ?? "db.t4g.small",
             engineVersion: args.database?.engineVersion ?? "8.4",
@@ -238,6 +245,8 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
     for (const key of Object.keys(r.environment).filter((key) => reservedVariables.includes(key) || !/^[A-Z_][A-Z0-9_]*$/.test(key))) {
         check(`environment.${key}`, r.environment[key], [`a variable name of upper-case letters, digits and '_', none of ${reservedVariables.join(", ")}`]);
     }
+
+    r.deployReadActions.forEach((action, index) => check(`deployReadActions[${index}]`, action, /^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]+$/.test(action) ? [] : ["a read-only action: <service>:Describe*, Get* or List*, without wildcards"]));
 
     const { database, cache, cutover } = r;
     check("database.instanceClass", database.instanceClass, /^db\.[a-z0-9]+\.[a-z0-9]+$/.test(database.instanceClass) ? [] : ["an RDS instance class such as db.t4g.small"]);

@@ -9,7 +9,8 @@ export interface DeployRoleArgs {
     readonly environment: string;
     /** The account's existing GitHub OIDC provider; created when absent. */
     readonly oidcProviderArn?: string;
-    readonly scope: { [Key in keyof DeployScope]: pulumi.Input<string> };
+    readonly scope: { [Key in Exclude<keyof DeployScope, "readActions">]: pulumi.Input<string> };
+    readonly readActions: string[];
 }
 
 /**
@@ -33,7 +34,7 @@ export function deployRole(name: string, args: DeployRoleArgs, opts: pulumi.Cust
         role: role.name,
         policy: pulumi.all([s.repositoryArn, s.taskDefinitionFamilyArn, s.serviceArn, s.clusterArn, s.executionRoleArn, s.taskRoleArn])
             .apply(([repositoryArn, taskDefinitionFamilyArn, serviceArn, clusterArn, executionRoleArn, taskRoleArn]) =>
-                JSON.stringify(deployRolePolicy({ repositoryArn, taskDefinitionFamilyArn, serviceArn, clusterArn, executionRoleArn, taskRoleArn }))),
+                JSON.stringify(deployRolePolicy({ repositoryArn, taskDefinitionFamilyArn, serviceArn, clusterArn, executionRoleArn, taskRoleArn, readActions: args.readActions }))),
     }, opts);
     return { role, oidcProviderArn };
 }

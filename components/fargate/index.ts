@@ -172,6 +172,7 @@ export class FargateSite extends pulumi.ComponentResource {
             repository: r.github.repository,
             environment: r.github.environment,
             oidcProviderArn: r.github.oidcProviderArn,
+            readActions: r.deployReadActions,
             scope: {
                 repositoryArn: images.repository.arn,
                 taskDefinitionFamilyArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:task-definition/${r.physicalName}:*`,

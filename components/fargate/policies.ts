@@ -127,6 +127,8 @@ export interface DeployScope {
     readonly clusterArn: string;
     readonly executionRoleArn: string;
     readonly taskRoleArn: string;
+    /** Read-only lookups of the stack program (`Describe*`, `Get*`, `List*`). */
+    readonly readActions: string[];
 }
 
 /**
@@ -163,6 +165,7 @@ export function deployRolePolicy(scope: DeployScope): PolicyDocument {
                 Resource: scope.serviceArn,
                 Condition: { StringEquals: { "ecs:cluster": scope.clusterArn } },
             },
+            ...(scope.readActions.length > 0 ? [{ Sid: "ProgramLookups", Effect: "Allow" as const, Action: scope.readActions, Resource: "*" }] : []),
             {
                 Sid: "PassTaskRoles",
                 Effect: "Allow",
