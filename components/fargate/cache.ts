@@ -28,24 +28,24 @@ export interface SessionCache {
  * (TLS required: PHP connects to `tls://<host>:6379`), with an auth token generated at deploy
  * time. The token lives only in secret state (the `random` resource, the replication group's
  * write-only input) and in a Secrets Manager secret encrypted with the site key, from which ECS
- * injects it; it is never in config or a plain output. With `multiAz`, a replica in a second AZ and automatic failover. `opts`
- * (protected) applies to the replication group.
+ * injects it; it is never in config or a plain output. With `multiAz`, a replica in a second AZ and automatic failover. The
+ * replication group is protected.
  */
-export function sessionCache(name: string, args: SessionCacheArgs, opts: pulumi.CustomResourceOptions, settingsOpts: pulumi.CustomResourceOptions): SessionCache {
+export function sessionCache(name: string, args: SessionCacheArgs, opts: pulumi.CustomResourceOptions): SessionCache {
     // ElastiCache auth tokens: 16-128 printable characters without @, " or /; letters and digits keep URLs simple.
-    const authToken = new random.RandomPassword(`${name}-auth-token`, { length: 64, special: false }, { parent: settingsOpts.parent });
+    const authToken = new random.RandomPassword(`${name}-auth-token`, { length: 64, special: false }, { parent: opts.parent });
     const authTokenSecret = new aws.secretsmanager.Secret(`${name}-auth-token`, {
         name: `${args.replicationGroupId}/cache-auth-token`,
         description: `${args.replicationGroupId}: auth token of the session cache`,
         kmsKeyId: args.keyArn,
         recoveryWindowInDays: 30,
-    }, settingsOpts);
-    new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: authTokenSecret.id, secretString: authToken.result }, settingsOpts);
+    }, opts);
+    new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: authTokenSecret.id, secretString: authToken.result }, opts);
     const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-subnets`, {
         name: `${args.replicationGroupId}-cache`,
         description: `${args.replicationGroupId}: private subnets`,
         subnetIds: args.subnetIds,
-    }, settingsOpts);
+    }, opts);
     const replicationGroup = new aws.elasticache.ReplicationGroup(name, {
         replicationGroupId: args.replicationGroupId,
         description: `${args.replicationGroupId}: PHP sessions`,
@@ -67,6 +67,6 @@ export function sessionCache(name: string, args: SessionCacheArgs, opts: pulumi.
         snapshotRetentionLimit: args.snapshotRetentionDays,
         finalSnapshotIdentifier: args.snapshotRetentionDays > 0 ? `${args.replicationGroupId}-final` : undefined,
         autoMinorVersionUpgrade: true,
-    }, opts);
+    }, { ...opts, protect: true });
     return { replicationGroup, authTokenSecret };
 }

@@ -23,19 +23,19 @@ export interface SiteDatabaseArgs {
  * RDS MySQL: private, storage and the master secret encrypted with the site key, the master
  * password generated and rotated by RDS in Secrets Manager (never in config or state), TLS
  * required by its parameter group (`require_secure_transport`), deletion protection, a final
- * snapshot and backups kept after deletion. `opts` (protected) applies to the instance; the
- * parameter and subnet groups take `settingsOpts`.
+ * snapshot and backups kept after deletion. The instance is protected; its parameter and subnet
+ * groups are harmless to replace.
  */
-export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.CustomResourceOptions, settingsOpts: pulumi.CustomResourceOptions): aws.rds.Instance {
+export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.CustomResourceOptions): aws.rds.Instance {
     const parameterGroup = new aws.rds.ParameterGroup(`${name}-tls`, {
         family: mysqlVersions[args.engineVersion],
         description: `${args.identifier}: TLS required`,
         parameters: [{ name: "require_secure_transport", value: "1" }],
-    }, settingsOpts);
+    }, opts);
     const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, {
         subnetIds: args.subnetIds,
         description: `${args.identifier}: private subnets`,
-    }, settingsOpts);
+    }, opts);
     return new aws.rds.Instance(name, {
         identifier: args.identifier,
         engine: "mysql",
@@ -63,5 +63,5 @@ export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.
         deletionProtection: args.deletionProtection,
         skipFinalSnapshot: false,
         finalSnapshotIdentifier: `${args.identifier}-final`,
-    }, opts);
+    }, { ...opts, protect: true });
 }

@@ -59,7 +59,6 @@ export class FargateSite extends pulumi.ComponentResource {
         super("platform:fargate:FargateSite", name, {}, opts);
         const r = resolved;
         const children = { parent: this };
-        const kept = { parent: this, protect: true };
         const account = awsAccountId(children);
         const partition = awsPartition(children);
         const region = lookupOnce("aws:index/getRegion:getRegion", {}, children, () => aws.getRegionOutput({}, children)).region;
@@ -69,12 +68,12 @@ export class FargateSite extends pulumi.ComponentResource {
             enableKeyRotation: true,
             rotationPeriodInDays: 365,
             deletionWindowInDays: 30,
-        }, kept);
+        }, { ...children, protect: true });
         new aws.kms.Alias(`${name}-key`, { name: `alias/${r.physicalName}`, targetKeyId: key.keyId }, children);
 
         const chain = securityChain(`${name}-sg`, { vpcId: r.network.vpcId, containerPort: r.containerPort, databasePort: mysqlPort, cachePort }, children);
         const images = registry(`${name}-images`, { repositoryName: r.physicalName, keyArn: key.arn, keepImages: r.keepImages, imageTag: r.imageTag }, children);
-        const uploads = uploadsBucket(`${name}-uploads`, { bucketName: pulumi.interpolate`${r.physicalName}-uploads-${account}`, keyArn: key.arn, noncurrentVersionExpirationDays: 30 }, kept, children);
+        const uploads = uploadsBucket(`${name}-uploads`, { bucketName: pulumi.interpolate`${r.physicalName}-uploads-${account}`, keyArn: key.arn, noncurrentVersionExpirationDays: 30 }, children);
         const accessLogs = accessLogBucket(`${name}-access-logs`, { bucketName: pulumi.interpolate`${r.physicalName}-alb-logs-${account}`, retentionDays: r.logRetentionDays, prefix: accessLogPrefix }, children);
 
         const database = siteDatabase(`${name}-db`, {
@@ -85,7 +84,7 @@ export class FargateSite extends pulumi.ComponentResource {
             keyArn: key.arn,
             subnetIds: r.network.privateSubnetIds,
             securityGroupId: chain.database.id,
-        }, kept, children);
+        }, children);
         const databaseSecretArn = database.masterUserSecrets.apply((secrets) => {
             const secret = secrets?.[0];
             if (!secret) {
@@ -100,7 +99,7 @@ export class FargateSite extends pulumi.ComponentResource {
             keyArn: key.arn,
             subnetIds: r.network.privateSubnetIds,
             securityGroupId: chain.cache.id,
-        }, kept, children);
+        }, children);
 
         const edge = siteLoadBalancer(`${name}-alb`, {
             physicalName: r.physicalName,

@@ -13,18 +13,18 @@ export interface UploadsBucketArgs {
 
 /**
  * User uploads, which the EC2 servers kept on local disk and a task cannot (its disk dies with
- * it): private, SSE-KMS with the site key and an S3 bucket key, versioned, TLS only. `opts`
- * protects the bucket; its settings are harmless to replace.
+ * it): private, SSE-KMS with the site key and an S3 bucket key, versioned, TLS only. The bucket
+ * is protected; its settings are harmless to replace.
  */
-export function uploadsBucket(name: string, args: UploadsBucketArgs, opts: pulumi.CustomResourceOptions, settingsOpts: pulumi.CustomResourceOptions): aws.s3.Bucket {
-    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false }, opts);
-    const publicAccessBlock = blockAllPublicAccess(name, bucket, settingsOpts);
-    new aws.s3.BucketOwnershipControls(name, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, settingsOpts);
+export function uploadsBucket(name: string, args: UploadsBucketArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
+    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false }, { ...opts, protect: true });
+    const publicAccessBlock = blockAllPublicAccess(name, bucket, opts);
+    new aws.s3.BucketOwnershipControls(name, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
     new aws.s3.BucketServerSideEncryptionConfiguration(name, {
         bucket: bucket.id,
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.keyArn }, bucketKeyEnabled: true }],
-    }, settingsOpts);
-    const versioning = new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, settingsOpts);
+    }, opts);
+    const versioning = new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
     new aws.s3.BucketLifecycleConfiguration(name, {
         bucket: bucket.id,
         rules: [{
@@ -34,11 +34,11 @@ export function uploadsBucket(name: string, args: UploadsBucketArgs, opts: pulum
             noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionExpirationDays },
             abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
         }],
-    }, { ...settingsOpts, dependsOn: [versioning] });
+    }, { ...opts, dependsOn: [versioning] });
     new aws.s3.BucketPolicy(name, {
         bucket: bucket.id,
         policy: bucket.arn.apply((arn) => JSON.stringify({ Version: "2012-10-17", Statement: [denyInsecureTransport(arn)] })),
-    }, { ...settingsOpts, dependsOn: [publicAccessBlock] });
+    }, { ...opts, dependsOn: [publicAccessBlock] });
     return bucket;
 }
 
