@@ -126,14 +126,18 @@ export const iamNoWildcardAdmin: ResourceValidationPolicy = {
     },
 };
 
+/** The one subject a Kubernetes service account token carries (IRSA, any cluster's issuer). */
+const serviceAccountSubject = { pattern: /^system:serviceaccount:[a-z0-9-]+:[a-z0-9.-]+$/, what: "one service account" };
+
 /**
- * The one subject a web identity trust may admit, by issuer: a Kubernetes service account (IRSA,
- * any cluster issuer), or for GitHub Actions one repository's jobs in one GitHub environment
- * (whose protection rules, such as required reviewers, then gate the role).
+ * Issuers whose tokens carry another kind of subject. GitHub Actions: one repository's jobs in one
+ * GitHub environment, whose protection rules (required reviewers) then gate the role.
  */
-const webIdentitySubjects: Record<string, { pattern: RegExp; what: string }> = {
-    kubernetes: { pattern: /^system:serviceaccount:[a-z0-9-]+:[a-z0-9.-]+$/, what: "one service account" },
-    "token.actions.githubusercontent.com": { pattern: /^repo:[A-Za-z0-9-]+\/[A-Za-z0-9._-]+:environment:[A-Za-z0-9._-]+$/, what: "one repository's GitHub environment (repo:<owner>/<name>:environment:<environment>)" },
+const subjectsByIssuer: Record<string, { pattern: RegExp; what: string }> = {
+    "token.actions.githubusercontent.com": {
+        pattern: /^repo:[A-Za-z0-9-]+\/[A-Za-z0-9._-]+:environment:[A-Za-z0-9._-]+$/,
+        what: "one repository's GitHub environment (repo:<owner>/<name>:environment:<environment>)",
+    },
 };
 
 export const irsaTrustPinned: ResourceValidationPolicy = {
@@ -164,7 +168,7 @@ export const irsaTrustPinned: ResourceValidationPolicy = {
             const equals = statement.Condition?.StringEquals ?? {};
             const sub = equals[`${issuer}:sub`];
             const aud = equals[`${issuer}:aud`];
-            const subject = webIdentitySubjects[issuer] ?? webIdentitySubjects.kubernetes;
+            const subject = subjectsByIssuer[issuer] ?? serviceAccountSubject;
             if (typeof sub !== "string" || !subject.pattern.test(sub)) {
                 reportViolation(`StringEquals "${issuer}:sub" must name exactly ${subject.what}; found ${JSON.stringify(sub)}`);
             }

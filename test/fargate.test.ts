@@ -250,8 +250,11 @@ describe("FargateSite", () => {
         it("runs the container non-root on a read-only root filesystem, writable only where PHP writes", () => {
             const taskDefinition = staging.child("aws:ecs/taskDefinition:TaskDefinition", "grocery-task");
             expect(staging.container).to.deep.include({ user: "33:33", readonlyRootFilesystem: true });
-            expect(staging.container.mountPoints.map((m: { containerPath: string }) => m.containerPath)).to.deep.equal(["/tmp", "/var/run/apache2", "/var/lib/php/sessions"]);
-            expect(taskDefinition.inputs.volumes.map((v: { name: string }) => v.name)).to.deep.equal(["tmp", "apache-run", "sessions"]);
+            expect(prod.container.mountPoints.map((m: { containerPath: string }) => m.containerPath)).to.deep.equal(["/tmp", "/var/run/apache2", "/var/lib/php/sessions"]);
+            // Exec on (staging): the SSM agent's state and logs get writable volumes too; the root stays read-only.
+            expect(staging.container.mountPoints.map((m: { containerPath: string }) => m.containerPath)).to.deep.equal(["/tmp", "/var/run/apache2", "/var/lib/php/sessions", "/var/lib/amazon", "/var/log/amazon"]);
+            expect(taskDefinition.inputs.volumes.map((v: { name: string }) => v.name)).to.deep.equal(["tmp", "apache-run", "sessions", "ssm-state", "ssm-logs"]);
+            expect(prod.container.readonlyRootFilesystem).to.equal(true);
             expect(staging.container.healthCheck.command).to.deep.equal(["CMD-SHELL", "curl -fsS http://localhost:8080/healthz > /dev/null || exit 1"]);
             expect(staging.service.inputs.networkConfiguration.assignPublicIp).to.equal(false);
         });

@@ -7,6 +7,14 @@ export const containerName = "app";
 /** The paths PHP and Apache write to; everything else is the read-only image. */
 export const writablePaths: Record<string, string> = { tmp: "/tmp", "apache-run": "/var/run/apache2", sessions: "/var/lib/php/sessions" };
 
+/**
+ * Where ECS Exec's SSM agent keeps its state and logs. AWS lists a read-only root filesystem as
+ * unsupported for ECS Exec because the agent writes there; writable volumes at these two paths are
+ * the workaround AWS's containers team published (aws/containers-roadmap#1359), so exec works
+ * without giving up the read-only root.
+ */
+export const execAgentPaths: Record<string, string> = { "ssm-state": "/var/lib/amazon", "ssm-logs": "/var/log/amazon" };
+
 export interface SiteRuntimeArgs {
     readonly physicalName: string;
     readonly region: pulumi.Input<string>;
@@ -147,6 +155,7 @@ export function siteRuntime(name: string, args: SiteRuntimeArgs, opts: pulumi.Cu
  */
 export function siteDeployment(name: string, args: SiteDeploymentArgs, opts: pulumi.CustomResourceOptions): SiteDeployment {
     const { runtime } = args;
+    const volumes = { ...writablePaths, ...(args.execEnabled ? execAgentPaths : {}) };
     const containerDefinitions = pulumi
         .all([args.image, runtime.logGroup.name, pulumi.all(args.environment), pulumi.all(args.secrets), args.region])
         .apply(([image, logGroupName, environment, secrets, region]) => JSON.stringify([{
@@ -156,7 +165,7 @@ export function siteDeployment(name: string, args: SiteDeploymentArgs, opts: pul
             user: args.containerUser,
             readonlyRootFilesystem: true,
             portMappings: [{ name: "http", containerPort: args.containerPort, protocol: "tcp" }],
-            mountPoints: Object.entries(writablePaths).map(([sourceVolume, containerPath]) => ({ sourceVolume, containerPath, readOnly: false })),
+            mountPoints: Object.entries(volumes).map(([sourceVolume, containerPath]) => ({ sourceVolume, containerPath, readOnly: false })),
             environment: Object.entries(environment).sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ name, value })),
             secrets: Object.entries(secrets).sort(([a], [b]) => a.localeCompare(b)).map(([name, valueFrom]) => ({ name, valueFrom })),
             healthCheck: {
@@ -180,7 +189,7 @@ export function siteDeployment(name: string, args: SiteDeploymentArgs, opts: pul
         executionRoleArn: runtime.executionRole.arn,
         taskRoleArn: runtime.taskRole.arn,
         containerDefinitions,
-        volumes: Object.keys(writablePaths).map((volume) => ({ name: volume })),
+        volumes: Object.keys(volumes).map((volume) => ({ name: volume })),
         // Old revisions stay registered (ECS keeps them INACTIVE anyway): the circuit breaker and a
         // release rollback go back to them, and the deploy role needs no DeregisterTaskDefinition on `*`.
         skipDestroy: true,
