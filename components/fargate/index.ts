@@ -55,34 +55,33 @@ export class FargateSite extends pulumi.ComponentResource {
     readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: FargateSiteArgs, opts?: pulumi.ComponentResourceOptions) {
-        const resolved = checkedArgs("FargateSite", name, resolveArgs(name, args), opts);
+        const site = checkedArgs("FargateSite", name, resolveArgs(name, args), opts);
         super("platform:fargate:FargateSite", name, {}, opts);
-        const r = resolved;
         const children = { parent: this };
         const account = awsAccountId(children);
         const partition = awsPartition(children);
         const region = lookupOnce("aws:index/getRegion:getRegion", {}, children, () => aws.getRegionOutput({}, children)).region;
 
         const key = new aws.kms.Key(`${name}-key`, {
-            description: `${r.physicalName}: database, cache, secrets, uploads, images, exec sessions`,
+            description: `${site.physicalName}: database, cache, secrets, uploads, images, exec sessions`,
             enableKeyRotation: true,
             rotationPeriodInDays: 365,
             deletionWindowInDays: 30,
         }, { ...children, protect: true });
-        new aws.kms.Alias(`${name}-key`, { name: `alias/${r.physicalName}`, targetKeyId: key.keyId }, children);
+        new aws.kms.Alias(`${name}-key`, { name: `alias/${site.physicalName}`, targetKeyId: key.keyId }, children);
 
-        const chain = securityChain(`${name}-sg`, { vpcId: r.network.vpcId, containerPort: r.containerPort, databasePort: mysqlPort, cachePort }, children);
-        const images = registry(`${name}-images`, { repositoryName: r.physicalName, keyArn: key.arn, keepImages: r.keepImages, imageTag: r.imageTag }, children);
-        const uploads = uploadsBucket(`${name}-uploads`, { bucketName: pulumi.interpolate`${r.physicalName}-uploads-${account}`, keyArn: key.arn, noncurrentVersionExpirationDays: 30 }, children);
-        const accessLogs = accessLogBucket(`${name}-access-logs`, { bucketName: pulumi.interpolate`${r.physicalName}-alb-logs-${account}`, retentionDays: r.logRetentionDays, prefix: accessLogPrefix }, children);
+        const chain = securityChain(`${name}-sg`, { vpcId: site.network.vpcId, containerPort: site.containerPort, databasePort: mysqlPort, cachePort }, children);
+        const images = registry(`${name}-images`, { repositoryName: site.physicalName, keyArn: key.arn, keepImages: site.keepImages, imageTag: site.imageTag }, children);
+        const uploads = uploadsBucket(`${name}-uploads`, { bucketName: pulumi.interpolate`${site.physicalName}-uploads-${account}`, keyArn: key.arn, noncurrentVersionExpirationDays: 30 }, children);
+        const accessLogs = accessLogBucket(`${name}-access-logs`, { bucketName: pulumi.interpolate`${site.physicalName}-alb-logs-${account}`, retentionDays: site.logRetentionDays, prefix: accessLogPrefix }, children);
 
         const database = siteDatabase(`${name}-db`, {
-            identifier: r.physicalName,
-            ...r.database,
-            multiAz: r.multiAz,
-            deletionProtection: r.deletionProtection,
+            identifier: site.physicalName,
+            ...site.database,
+            multiAz: site.multiAz,
+            deletionProtection: site.deletionProtection,
             keyArn: key.arn,
-            subnetIds: r.network.privateSubnetIds,
+            subnetIds: site.network.privateSubnetIds,
             securityGroupId: chain.database.id,
         }, children);
         const databaseSecretArn = database.masterUserSecrets.apply((secrets) => {
@@ -93,57 +92,57 @@ export class FargateSite extends pulumi.ComponentResource {
             return secret.secretArn;
         });
         const cache = sessionCache(`${name}-cache`, {
-            replicationGroupId: r.physicalName,
-            ...r.cache,
-            multiAz: r.multiAz,
+            replicationGroupId: site.physicalName,
+            ...site.cache,
+            multiAz: site.multiAz,
             keyArn: key.arn,
-            subnetIds: r.network.privateSubnetIds,
+            subnetIds: site.network.privateSubnetIds,
             securityGroupId: chain.cache.id,
         }, children);
 
         const edge = siteLoadBalancer(`${name}-alb`, {
-            physicalName: r.physicalName,
-            hostname: r.hostname,
-            zoneId: r.hostedZone.id,
-            vpcId: r.network.vpcId,
-            publicSubnetIds: r.network.publicSubnetIds,
+            physicalName: site.physicalName,
+            hostname: site.hostname,
+            zoneId: site.hostedZone.id,
+            vpcId: site.network.vpcId,
+            publicSubnetIds: site.network.publicSubnetIds,
             securityGroupId: chain.loadBalancer.id,
-            containerPort: r.containerPort,
-            healthCheckPath: r.healthCheckPath,
-            deletionProtection: r.deletionProtection,
+            containerPort: site.containerPort,
+            healthCheckPath: site.healthCheckPath,
+            deletionProtection: site.deletionProtection,
             accessLogBucket: accessLogs.bucket,
             accessLogPrefix,
         }, children);
 
         const runtime = siteRuntime(name, {
-            physicalName: r.physicalName,
+            physicalName: site.physicalName,
             region,
             account,
             repositoryArn: images.repository.arn,
             keyArn: key.arn,
             uploadsBucket: uploads,
             secretArns: [databaseSecretArn, cache.authTokenSecret.arn],
-            logRetentionDays: r.logRetentionDays,
-            execEnabled: r.execEnabled,
-            spot: r.spot,
+            logRetentionDays: site.logRetentionDays,
+            execEnabled: site.execEnabled,
+            spot: site.spot,
             targetGroup: edge.targetGroup,
             loadBalancer: edge.loadBalancer,
         }, children);
         const deployment = images.pinnedImage && siteDeployment(name, {
-            physicalName: r.physicalName,
+            physicalName: site.physicalName,
             region,
             runtime,
             image: images.pinnedImage,
-            cpu: r.cpu,
-            memory: r.memory,
-            containerPort: r.containerPort,
-            containerUser: r.containerUser,
-            healthCheckPath: r.healthCheckPath,
+            cpu: site.cpu,
+            memory: site.memory,
+            containerPort: site.containerPort,
+            containerUser: site.containerUser,
+            healthCheckPath: site.healthCheckPath,
             environment: {
-                ...r.environment,
+                ...site.environment,
                 DB_HOST: database.address,
                 DB_PORT: String(mysqlPort),
-                DB_NAME: r.database.dbName,
+                DB_NAME: site.database.dbName,
                 CACHE_HOST: cache.replicationGroup.primaryEndpointAddress,
                 CACHE_PORT: String(cachePort),
                 UPLOADS_BUCKET: uploads.bucket,
@@ -153,41 +152,41 @@ export class FargateSite extends pulumi.ComponentResource {
                 DB_PASSWORD: pulumi.interpolate`${databaseSecretArn}:password::`,
                 CACHE_AUTH_TOKEN: cache.authTokenSecret.arn,
             },
-            execEnabled: r.execEnabled,
-            minTasks: r.minTasks,
-            maxTasks: r.maxTasks,
-            minimumHealthyPercent: r.minimumHealthyPercent,
-            privateSubnetIds: r.network.privateSubnetIds,
+            execEnabled: site.execEnabled,
+            minTasks: site.minTasks,
+            maxTasks: site.maxTasks,
+            minimumHealthyPercent: site.minimumHealthyPercent,
+            privateSubnetIds: site.network.privateSubnetIds,
             securityGroupId: chain.service.id,
             targetGroup: edge.targetGroup,
             loadBalancer: edge.loadBalancer,
             listener: edge.httpsListener,
         }, children);
 
-        weightedCutover(`${name}-dns`, { hostname: r.hostname, zoneId: r.hostedZone.id, ...r.cutover, loadBalancer: edge.loadBalancer }, children);
+        weightedCutover(`${name}-dns`, { hostname: site.hostname, zoneId: site.hostedZone.id, ...site.cutover, loadBalancer: edge.loadBalancer }, children);
 
         const deploy = deployRole(`${name}-deploy`, {
-            physicalName: r.physicalName,
-            repository: r.github.repository,
-            environment: r.github.environment,
-            oidcProviderArn: r.github.oidcProviderArn,
-            readActions: r.deployReadActions,
+            physicalName: site.physicalName,
+            repository: site.github.repository,
+            environment: site.github.environment,
+            oidcProviderArn: site.github.oidcProviderArn,
+            readActions: site.deployReadActions,
             scope: {
                 repositoryArn: images.repository.arn,
-                taskDefinitionFamilyArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:task-definition/${r.physicalName}:*`,
+                taskDefinitionFamilyArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:task-definition/${site.physicalName}:*`,
                 // Known before the service exists: the first release creates it with this role.
-                serviceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:service/${r.physicalName}/${r.physicalName}`,
+                serviceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${account}:service/${site.physicalName}/${site.physicalName}`,
                 clusterArn: runtime.cluster.arn,
                 executionRoleArn: runtime.executionRole.arn,
                 taskRoleArn: runtime.taskRole.arn,
             },
         }, children);
 
-        this.url = `https://${r.hostname}`;
+        this.url = `https://${site.hostname}`;
         this.repositoryUrl = images.repository.repositoryUrl;
         this.image = images.pinnedImage;
         this.clusterName = runtime.cluster.name;
-        this.serviceName = r.physicalName;
+        this.serviceName = site.physicalName;
         this.taskDefinitionArn = deployment ? deployment.taskDefinition.arn : undefined;
         this.loadBalancerDnsName = edge.loadBalancer.dnsName;
         this.databaseEndpoint = database.endpoint;
