@@ -126,9 +126,23 @@ export const iamNoWildcardAdmin: ResourceValidationPolicy = {
     },
 };
 
+/** The one subject a Kubernetes service account token carries (IRSA, any cluster's issuer). */
+const serviceAccountSubject = { pattern: /^system:serviceaccount:[a-z0-9-]+:[a-z0-9.-]+$/, what: "one service account" };
+
+/**
+ * Issuers whose tokens carry another kind of subject. GitHub Actions: one repository's jobs in one
+ * GitHub environment, whose protection rules (required reviewers) then gate the role.
+ */
+const subjectsByIssuer: Record<string, { pattern: RegExp; what: string }> = {
+    "token.actions.githubusercontent.com": {
+        pattern: /^repo:[A-Za-z0-9-]+\/[A-Za-z0-9._-]+:environment:[A-Za-z0-9._-]+$/,
+        what: "one repository's GitHub environment (repo:<owner>/<name>:environment:<environment>)",
+    },
+};
+
 export const irsaTrustPinned: ResourceValidationPolicy = {
     name: "irsa-trust-pinned",
-    description: "Roles assumed with web identity (IRSA) pin both the token's `sub` (one service account) and `aud` (sts.amazonaws.com) with StringEquals.",
+    description: "Roles assumed with web identity (IRSA, GitHub Actions) pin both the token's `sub` (one service account; one repository's GitHub environment) and `aud` (sts.amazonaws.com) with StringEquals.",
     enforcementLevel: "mandatory",
     validateResource: ofType("aws:iam/role:Role", (_props, args, reportViolation) => {
         for (const statement of statements(args.props.assumeRolePolicy)) {
@@ -154,8 +168,9 @@ export const irsaTrustPinned: ResourceValidationPolicy = {
             const equals = statement.Condition?.StringEquals ?? {};
             const sub = equals[`${issuer}:sub`];
             const aud = equals[`${issuer}:aud`];
-            if (typeof sub !== "string" || !/^system:serviceaccount:[a-z0-9-]+:[a-z0-9.-]+$/.test(sub)) {
-                reportViolation(`StringEquals "${issuer}:sub" must name exactly one service account; found ${JSON.stringify(sub)}`);
+            const subject = subjectsByIssuer[issuer] ?? serviceAccountSubject;
+            if (typeof sub !== "string" || !subject.pattern.test(sub)) {
+                reportViolation(`StringEquals "${issuer}:sub" must name exactly ${subject.what}; found ${JSON.stringify(sub)}`);
             }
             if (aud !== "sts.amazonaws.com") {
                 reportViolation(`StringEquals "${issuer}:aud" must be "sts.amazonaws.com"; found ${JSON.stringify(aud)}`);

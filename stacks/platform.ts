@@ -1,6 +1,7 @@
 import { eksCluster } from "./cluster-eks";
 import { sksCluster } from "./cluster-sks";
 import { StackConfig } from "./config";
+import { fargate } from "./fargate";
 import { buildFoundation, foundationOutputs } from "./foundation";
 import { frontend } from "./frontend";
 import { ingress } from "./ingress";
@@ -19,5 +20,5 @@ export async function platform(config: StackConfig) {
     const site = frontend(foundation);
     const edge = ingress(foundation, { eks: eks.cluster, sks: sks.cluster });
     const ringfences = await tenants(foundation, eks.cluster);
-    return { ...foundationOutputs(foundation), ...site.outputs, ...eks.outputs, ...sks.outputs, ...edge.outputs, ...ringfences.outputs };
+    return { ...foundationOutputs(foundation), ...site.outputs, ...eks.outputs, ...sks.outputs, ...edge.outputs, ...ringfences.outputs, ...fargate(foundation).outputs };
 }

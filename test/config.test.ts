@@ -37,7 +37,7 @@ describe("stack config validation", () => {
 
     it("rejects an unknown top-level key, naming the allowed keys", async () => {
         expect(await problemsWith({ "platform:regoin": "eu-west-1" })).to.deep.equal([
-            "platform:regoin: unknown key; allowed: platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants",
+            "platform:regoin: unknown key; allowed: platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants, platform:fargate",
         ]);
     });
 

@@ -131,6 +131,102 @@ function kmsKey(ctx: OutputContext) {
     return { id: keyId, outputs: { keyId, arn: arn(ctx, "kms", `key/${keyId}`) } };
 }
 
+/** Route 53 zone ids of Application Load Balancers, per region (ELB's endpoint table). */
+const albHostedZoneIds: Record<string, string> = {
+    "us-east-1": "Z35SXDOTRQ7X7K", "us-east-2": "Z3AADJGX6KTTL2", "us-west-2": "Z1H1FL5HABSF5",
+    "eu-central-1": "Z215JYRZR1TBD5", "eu-west-1": "Z32O12XQLNTSW2", "eu-west-2": "ZHURV8PSTC4K8",
+    "eu-west-3": "Z3Q77PNBQS71R4", "eu-north-1": "Z23TAZ7KKW6BOS",
+};
+
+/** The short region code in ElastiCache endpoints: `eu-central-1` → `euc1`. */
+function shortRegion(region: string): string {
+    const [area, direction = "", number = ""] = region.split("-");
+    const compass = direction.replace(/(north|south)?(east|west|central)?/, (_, ns = "", ew = "") => (ns[0] ?? "") + (ew[0] ?? ""));
+    return `${area}${compass}${number}`;
+}
+
+/** ELB ARNs end in `<kind>/<name>/<16 hex>`; CloudWatch dimensions use that suffix. */
+function elbResource(ctx: OutputContext, kind: string, name: string) {
+    const suffix = `${kind}/${name}/${ctx.ids.hex(16, kind)}`;
+    return { arn: arn(ctx, "elasticloadbalancing", suffix), arnSuffix: suffix };
+}
+
+function loadBalancer(ctx: OutputContext) {
+    const name = named("name", ctx, 32);
+    const internal = ctx.inputs.internal === true;
+    const { arn: lbArn, arnSuffix } = elbResource(ctx, ctx.inputs.loadBalancerType === "network" ? "net" : "app", name);
+    return {
+        id: lbArn,
+        outputs: {
+            arn: lbArn,
+            arnSuffix,
+            name,
+            dnsName: `${internal ? "internal-" : ""}${name}-${ctx.ids.digits(10, "dns")}.${ctx.region}.elb.amazonaws.com`,
+            zoneId: albHostedZoneIds[ctx.region] ?? "Z215JYRZR1TBD5",
+            vpcId: `vpc-${ctx.ids.hex(17, "vpc")}`,
+        },
+    };
+}
+
+function targetGroup(ctx: OutputContext) {
+    const name = named("name", ctx, 32);
+    const { arn: tgArn, arnSuffix } = elbResource(ctx, "targetgroup", name);
+    return { id: tgArn, outputs: { arn: tgArn, arnSuffix, name } };
+}
+
+function listener(ctx: OutputContext) {
+    const lb = String(ctx.inputs.loadBalancerArn ?? "");
+    const listenerArn = `${lb.replace(":loadbalancer/", ":listener/")}/${ctx.ids.hex(16)}`;
+    return { id: listenerArn, outputs: { arn: listenerArn } };
+}
+
+function ecrRepository(ctx: OutputContext) {
+    const name = named("name", ctx, 256);
+    return {
+        id: name,
+        outputs: {
+            name,
+            arn: arn(ctx, "ecr", `repository/${name}`),
+            registryId: ctx.account,
+            repositoryUrl: `${ctx.account}.dkr.ecr.${ctx.region}.amazonaws.com/${name}`,
+        },
+    };
+}
+
+function ecsCluster(ctx: OutputContext) {
+    const name = named("name", ctx, 255);
+    const clusterArn = arn(ctx, "ecs", `cluster/${name}`);
+    return { id: clusterArn, outputs: { arn: clusterArn, name } };
+}
+
+function ecsTaskDefinition(ctx: OutputContext) {
+    const family = String(ctx.inputs.family);
+    const withoutRevision = arn(ctx, "ecs", `task-definition/${family}`);
+    return { id: family, outputs: { arn: `${withoutRevision}:1`, arnWithoutRevision: withoutRevision, revision: 1 } };
+}
+
+function ecsService(ctx: OutputContext) {
+    const name = named("name", ctx, 255);
+    const clusterName = String(ctx.inputs.cluster ?? "default").split("/").pop();
+    const serviceArn = arn(ctx, "ecs", `service/${clusterName}/${name}`);
+    return { id: serviceArn, outputs: { arn: serviceArn, name, cluster: ctx.inputs.cluster } };
+}
+
+function replicationGroup(ctx: OutputContext) {
+    const id = String(ctx.inputs.replicationGroupId);
+    const host = `${id}.${ctx.ids.chars(6, LOWER_ALNUM, "endpoint")}.${shortRegion(ctx.region)}.cache.amazonaws.com`;
+    return {
+        id,
+        outputs: {
+            arn: arn(ctx, "elasticache", `replicationgroup:${id}`),
+            primaryEndpointAddress: `master.${host}`,
+            readerEndpointAddress: `replica.${host}`,
+            memberClusters: Array.from({ length: Number(ctx.inputs.numCacheClusters ?? 1) }, (_, index) => `${id}-00${index + 1}`),
+            clusterEnabled: false,
+        },
+    };
+}
+
 export const awsOutputs: Record<string, OutputFactory> = {
     "aws:ec2/vpc:Vpc": ec2("vpc", "vpc", (ctx) => ({
         defaultSecurityGroupId: ec2Id(ctx, "sg"),
@@ -231,6 +327,52 @@ export const awsOutputs: Record<string, OutputFactory> = {
     }),
     "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": (ctx) => ({ id: ctx.ids.uuid(), outputs: { etag: `E${ctx.ids.chars(13, UPPER_ALNUM, "etag")}` } }),
 
+    "aws:ecr/repository:Repository": ecrRepository,
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": (ctx) => ({ id: String(ctx.inputs.repository), outputs: { registryId: ctx.account } }),
+    "aws:ecs/cluster:Cluster": ecsCluster,
+    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": (ctx) => ({ id: String(ctx.inputs.clusterName), outputs: {} }),
+    "aws:ecs/taskDefinition:TaskDefinition": ecsTaskDefinition,
+    "aws:ecs/service:Service": ecsService,
+    "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
+    "aws:lb/targetGroup:TargetGroup": targetGroup,
+    "aws:lb/listener:Listener": listener,
+    "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
+    "aws:elasticache/subnetGroup:SubnetGroup": (ctx) => {
+        const name = named("name", ctx, 255).toLowerCase();
+        return { id: name, outputs: { name, arn: arn(ctx, "elasticache", `subnetgroup:${name}`) } };
+    },
+    "aws:rds/parameterGroup:ParameterGroup": (ctx) => {
+        const name = named("name", ctx, 255).toLowerCase();
+        return { id: name, outputs: { name, arn: arn(ctx, "rds", `pg:${name}`) } };
+    },
+    "aws:secretsmanager/secretVersion:SecretVersion": (ctx) => {
+        const versionId = ctx.ids.uuid("version");
+        return { id: `${ctx.inputs.secretId}|${versionId}`, outputs: { arn: ctx.inputs.secretId, versionId, versionStages: ["AWSCURRENT"] } };
+    },
+    "aws:appautoscaling/target:Target": (ctx) => ({
+        id: String(ctx.inputs.resourceId),
+        outputs: { arn: arn(ctx, "application-autoscaling", `scalable-target/0ec5${ctx.ids.hex(28)}`) },
+    }),
+    "aws:appautoscaling/policy:Policy": (ctx) => {
+        const name = named("name", ctx, 255);
+        return {
+            id: name,
+            outputs: {
+                name,
+                arn: arn(ctx, "autoscaling", `scalingPolicy:${ctx.ids.uuid()}:resource/${ctx.inputs.serviceNamespace}/${ctx.inputs.resourceId}:policyName/${name}`),
+                alarmArns: [],
+            },
+        };
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (ctx) => {
+        const name = named("name", ctx, 255);
+        return { id: name, outputs: { name, arn: arn(ctx, "cloudwatch", `alarm:${name}`) } };
+    },
+    "aws:route53/record:Record": (ctx) => {
+        const name = String(ctx.inputs.name).replace(/\.$/, "");
+        const id = [ctx.inputs.zoneId, name, ctx.inputs.type, ctx.inputs.setIdentifier].filter((part) => part !== undefined).join("_");
+        return { id, outputs: { fqdn: name } };
+    },
     "aws:cloudwatch/logGroup:LogGroup": (ctx) => {
         const name = named("name", ctx, 512);
         return { id: name, outputs: { name, arn: arn(ctx, "logs", `log-group:${name}`) } };

@@ -6,6 +6,7 @@ import { eksFactories } from "./eks";
 import { exoscaleOutputs, genericExoscaleOutputs } from "./exoscale";
 import { IdSource } from "./ids";
 import { kubernetesFactories, kubernetesOutputs } from "./kubernetes";
+import { randomOutputs } from "./random";
 
 const factories: Record<string, OutputFactory> = {
     ...awsOutputs,
@@ -13,6 +14,7 @@ const factories: Record<string, OutputFactory> = {
     ...kubernetesFactories,
     ...eksFactories,
     ...exoscaleOutputs,
+    ...randomOutputs,
 };
 
 /** Fallbacks by package for types without a dedicated factory. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defaultAllowedDepartments } from "../../policy/departments";
 import { crossStackClashes, duplicateHostnameIssues } from "./claims";
 import { eksEnvironmentIssues, eksSchema } from "./eks";
+import { fargateHostnameIssues, fargateSchema } from "./fargate";
 import { frontendDomainIssues, frontendSchema } from "./frontend";
 import { ingressDomainIssues, ingressSchema } from "./ingress";
 import { NetworkConfig, networkSchema } from "./network";
@@ -47,6 +48,8 @@ const stackConfigSchema = strictObject({
     ingress: ingressSchema,
     /** Ringfenced tenants: name, region, CDN hostname, database, retention, quota. Default: none. */
     tenants: tenantsSchema.default([]),
+    /** The PHP site on ECS Fargate: image tag, sizes, database, cache, DNS cutover, deploy trust. Default: none (no site). */
+    fargate: fargateSchema.optional(),
 }).check(crossSectionRules());
 
 /** A section's parsed value, or undefined while it is invalid (its own rules report why). */
@@ -76,6 +79,7 @@ function crossSectionRules() {
                 tenants: Array.isArray(config.tenants) ? config.tenants : [],
             }),
             ...ingressDomainIssues(config.ingress, domain),
+            ...fargateHostnameIssues(config.fargate, config.ingress, domain),
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),

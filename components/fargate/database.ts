@@ -1,0 +1,67 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { mysqlVersions } from "../rules/fargate";
+
+export const mysqlPort = 3306;
+
+export interface SiteDatabaseArgs {
+    readonly identifier: string;
+    readonly engineVersion: string;
+    readonly instanceClass: string;
+    readonly allocatedStorage: number;
+    readonly maxAllocatedStorage?: number;
+    readonly backupRetentionDays: number;
+    readonly dbName: string;
+    readonly multiAz: boolean;
+    readonly deletionProtection: boolean;
+    readonly keyArn: pulumi.Input<string>;
+    readonly subnetIds: pulumi.Input<string>[];
+    readonly securityGroupId: pulumi.Input<string>;
+}
+
+/**
+ * RDS MySQL: private, storage and the master secret encrypted with the site key, the master
+ * password generated and rotated by RDS in Secrets Manager (never in config or state), TLS
+ * required by its parameter group (`require_secure_transport`), deletion protection, a final
+ * snapshot and backups kept after deletion. The instance is protected; its parameter and subnet
+ * groups are harmless to replace.
+ */
+export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.CustomResourceOptions): aws.rds.Instance {
+    const parameterGroup = new aws.rds.ParameterGroup(`${name}-tls`, {
+        family: mysqlVersions[args.engineVersion],
+        description: `${args.identifier}: TLS required`,
+        parameters: [{ name: "require_secure_transport", value: "1" }],
+    }, opts);
+    const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, {
+        subnetIds: args.subnetIds,
+        description: `${args.identifier}: private subnets`,
+    }, opts);
+    return new aws.rds.Instance(name, {
+        identifier: args.identifier,
+        engine: "mysql",
+        engineVersion: args.engineVersion,
+        autoMinorVersionUpgrade: true,
+        instanceClass: args.instanceClass,
+        allocatedStorage: args.allocatedStorage,
+        maxAllocatedStorage: args.maxAllocatedStorage,
+        storageType: "gp3",
+        storageEncrypted: true,
+        kmsKeyId: args.keyArn,
+        dbName: args.dbName,
+        port: mysqlPort,
+        username: "dbadmin",
+        manageMasterUserPassword: true,
+        masterUserSecretKmsKeyId: args.keyArn,
+        parameterGroupName: parameterGroup.name,
+        dbSubnetGroupName: subnetGroup.name,
+        vpcSecurityGroupIds: [args.securityGroupId],
+        publiclyAccessible: false,
+        multiAz: args.multiAz,
+        backupRetentionPeriod: args.backupRetentionDays,
+        deleteAutomatedBackups: false,
+        copyTagsToSnapshot: true,
+        deletionProtection: args.deletionProtection,
+        skipFinalSnapshot: false,
+        finalSnapshotIdentifier: `${args.identifier}-final`,
+    }, { ...opts, protect: true });
+}

@@ -1,0 +1,178 @@
+import { PolicyDocument, PolicyStatement } from "../iam/documents";
+import { githubOidcIssuer } from "../rules/fargate";
+
+/** A role's trust policy: who may assume it (no `Resource`). */
+export interface TrustPolicy {
+    Version: "2012-10-17";
+    Statement: (Omit<PolicyStatement, "Resource" | "Principal"> & { Principal: { Service: string } | { Federated: string } })[];
+}
+
+/** ECS tasks assume the role only on behalf of this account (confused-deputy guard). */
+export function ecsTasksTrustPolicy(account: string): TrustPolicy {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "EcsTasks",
+                Effect: "Allow",
+                Principal: { Service: "ecs-tasks.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            },
+        ],
+    };
+}
+
+export interface ExecutionRoleScope {
+    readonly repositoryArn: string;
+    readonly logGroupArn: string;
+    /** Exactly the secrets the container definition names in `secrets[].valueFrom`. */
+    readonly secretArns: string[];
+    readonly keyArn: string;
+    readonly region: string;
+}
+
+/**
+ * What ECS itself does before the container starts: pull this repository's image, write this log
+ * group, read exactly the listed secrets and decrypt them through Secrets Manager. The registry
+ * login token (`ecr:GetAuthorizationToken`) has no resource to scope to.
+ */
+export function executionRolePolicy(scope: ExecutionRoleScope): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "RegistryLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+            { Sid: "PullImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], Resource: scope.repositoryArn },
+            { Sid: "WriteLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${scope.logGroupArn}:log-stream:*` },
+            { Sid: "ReadSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: scope.secretArns },
+            {
+                Sid: "DecryptSecrets",
+                Effect: "Allow",
+                Action: "kms:Decrypt",
+                Resource: scope.keyArn,
+                Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${scope.region}.amazonaws.com` } },
+            },
+        ],
+    };
+}
+
+export interface TaskRoleScope {
+    readonly uploadsBucketArn: string;
+    readonly keyArn: string;
+    /** The ECS Exec session log group, when exec is on. */
+    readonly execLogGroupArn?: string;
+}
+
+/**
+ * The application's own permissions: the uploads bucket (objects encrypted with the site key)
+ * and, with ECS Exec on, the SSM channels and the session log. The `ssmmessages` actions have no
+ * resource type; AWS documents them on `*`.
+ */
+export function taskRolePolicy(scope: TaskRoleScope): PolicyDocument {
+    const statements: PolicyStatement[] = [
+        { Sid: "ListUploads", Effect: "Allow", Action: "s3:ListBucket", Resource: scope.uploadsBucketArn },
+        {
+            Sid: "ReadWriteUploads",
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+            Resource: `${scope.uploadsBucketArn}/*`,
+        },
+        { Sid: "UseSiteKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: scope.keyArn },
+    ];
+    if (scope.execLogGroupArn) {
+        statements.push(
+            {
+                Sid: "ExecChannels",
+                Effect: "Allow",
+                Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+                Resource: "*",
+            },
+            { Sid: "ExecSessionLog", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: `${scope.execLogGroupArn}:log-stream:*` },
+            { Sid: "ExecSessionLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+        );
+    }
+    return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * GitHub Actions of one repository, in one GitHub environment, may assume the deploy role: the
+ * token's `aud` (what `aws-actions/configure-aws-credentials` asks for) and `sub` pinned with
+ * StringEquals. A job outside the environment, a pull request or a fork presents another `sub`.
+ */
+export function githubTrustPolicy(providerArn: string, repository: string, environment: string): TrustPolicy {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "GithubDeploy",
+                Effect: "Allow",
+                Principal: { Federated: providerArn },
+                Action: "sts:AssumeRoleWithWebIdentity",
+                Condition: {
+                    StringEquals: {
+                        [`${githubOidcIssuer}:aud`]: "sts.amazonaws.com",
+                        [`${githubOidcIssuer}:sub`]: `repo:${repository}:environment:${environment}`,
+                    },
+                },
+            },
+        ],
+    };
+}
+
+export interface DeployScope {
+    readonly repositoryArn: string;
+    /** `arn:...:task-definition/<family>:*`. */
+    readonly taskDefinitionFamilyArn: string;
+    readonly serviceArn: string;
+    readonly clusterArn: string;
+    readonly executionRoleArn: string;
+    readonly taskRoleArn: string;
+    /** Read-only lookups of the stack program (`Describe*`, `Get*`, `List*`). */
+    readonly readActions: string[];
+}
+
+/**
+ * A release: push this repository's image, resolve a tag to its digest, register a revision of
+ * this task family, roll this service onto it, and hand ECS exactly the two task roles. Read-only
+ * calls without a resource type (`DescribeTaskDefinition`, the registry login) stay on `*`.
+ */
+export function deployRolePolicy(scope: DeployScope): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "RegistryLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+            {
+                Sid: "PushImage",
+                Effect: "Allow",
+                Action: [
+                    "ecr:BatchCheckLayerAvailability",
+                    "ecr:InitiateLayerUpload",
+                    "ecr:UploadLayerPart",
+                    "ecr:CompleteLayerUpload",
+                    "ecr:PutImage",
+                    "ecr:BatchGetImage",
+                    "ecr:GetDownloadUrlForLayer",
+                    "ecr:DescribeImages",
+                ],
+                Resource: scope.repositoryArn,
+            },
+            { Sid: "ReadTaskDefinitions", Effect: "Allow", Action: "ecs:DescribeTaskDefinition", Resource: "*" },
+            { Sid: "RegisterTaskDefinition", Effect: "Allow", Action: ["ecs:RegisterTaskDefinition", "ecs:TagResource"], Resource: scope.taskDefinitionFamilyArn },
+            {
+                Sid: "RollService",
+                Effect: "Allow",
+                Action: ["ecs:UpdateService", "ecs:DescribeServices"],
+                Resource: scope.serviceArn,
+                Condition: { StringEquals: { "ecs:cluster": scope.clusterArn } },
+            },
+            ...(scope.readActions.length > 0 ? [{ Sid: "ProgramLookups", Effect: "Allow" as const, Action: scope.readActions, Resource: "*" }] : []),
+            {
+                Sid: "PassTaskRoles",
+                Effect: "Allow",
+                Action: "iam:PassRole",
+                Resource: [scope.executionRoleArn, scope.taskRoleArn],
+                Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+            },
+        ],
+    };
+}

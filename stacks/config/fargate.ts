@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { logRetentionChoices } from "../../components/fargate/args";
+import {
+    cacheEngineNames,
+    githubEnvironmentProblems,
+    githubRepositoryProblems,
+    imageTagProblems,
+    ipv4AddressProblems,
+    mysqlVersions,
+    oidcProviderArnProblems,
+    siteNameProblems,
+    taskCountProblems,
+    taskSizeProblems,
+    weightProblems,
+} from "../../components/rules/fargate";
+import { dnsName, strictObject } from "./primitives";
+import { minBackupRetentionDays } from "./tenants";
+
+/** A value checked by one of the component's rule functions, one issue per broken rule. */
+function ruled<Schema extends z.ZodType>(schema: Schema, problems: (value: z.output<Schema>) => string[]) {
+    return schema.superRefine((value, ctx) => {
+        for (const expected of problems(value)) {
+            ctx.addIssue({ code: "custom", message: expected });
+        }
+    });
+}
+
+const databaseSchema = strictObject({
+    /** RDS instance class, e.g. db.m7g.large. */
+    instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an RDS instance class such as db.t4g.small" }),
+    /** MySQL major version. Default: 8.4. */
+    engineVersion: z.enum(Object.keys(mysqlVersions) as [string, ...string[]]).optional(),
+    /** Initial storage in GiB. */
+    allocatedStorage: z.number().int().min(20).max(65536),
+    /** Storage autoscaling ceiling in GiB. Default: no autoscaling. */
+    maxAllocatedStorage: z.number().int().max(65536).optional(),
+    /** Days of automated backups. Default: 30 in production, 7 elsewhere. */
+    backupRetentionDays: z.number().int().min(minBackupRetentionDays).max(35).optional(),
+}).superRefine((database, ctx) => {
+    if (database.maxAllocatedStorage !== undefined && database.maxAllocatedStorage <= database.allocatedStorage) {
+        ctx.addIssue({ code: "custom", path: ["maxAllocatedStorage"], message: "more than allocatedStorage" });
+    }
+});
+
+const cacheSchema = strictObject({
+    /** valkey or redis (Redis OSS). Default: valkey. */
+    engine: z.enum(cacheEngineNames).optional(),
+    /** ElastiCache node type, e.g. cache.t4g.small. */
+    nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an ElastiCache node type such as cache.t4g.micro" }),
+});
+
+const cutoverSchema = strictObject({
+    /** Percent of requests to the new service (the legacy servers get the rest). */
+    weight: ruled(z.number(), weightProblems),
+    /** IPv4 addresses of the legacy EC2 servers. Default: none (only with weight 100). */
+    legacyAddresses: z.array(ruled(z.string(), ipv4AddressProblems)).optional(),
+    /** Drop the legacy record once the weight is 100. Default: false. */
+    removeLegacyRecord: z.boolean().optional(),
+}).superRefine((cutover, ctx) => {
+    if (cutover.removeLegacyRecord && cutover.weight !== 100) {
+        ctx.addIssue({ code: "custom", path: ["removeLegacyRecord"], message: "false while weight is below 100" });
+    }
+    if (!cutover.removeLegacyRecord && cutover.weight !== 100 && (cutover.legacyAddresses ?? []).length === 0) {
+        ctx.addIssue({ code: "custom", path: ["legacyAddresses"], message: "the legacy servers' addresses while weight is below 100" });
+    }
+});
+
+const githubSchema = strictObject({
+    /** Repository whose release workflow deploys, owner/name. */
+    repository: ruled(z.string(), githubRepositoryProblems),
+    /** GitHub environment of the deploy job (pinned in the OIDC token's sub). */
+    environment: ruled(z.string(), githubEnvironmentProblems),
+    /** The account's existing GitHub OIDC provider. Default: the stack creates one. */
+    oidcProviderArn: ruled(z.string(), oidcProviderArnProblems).optional(),
+});
+
+/** `platform:fargate`: the PHP site on ECS Fargate (FargateSite). A stack without it runs no site. */
+export const fargateSchema = strictObject({
+    /** Site name: part of the cluster, service, repository, database, cache and bucket names. */
+    name: ruled(z.string(), siteNameProblems),
+    /** Public hostname, under one of platform:ingress.hostedZones (the weighted records and the certificate). */
+    hostname: dnsName,
+    /** The image tag the service runs; CI sets it on release (the commit SHA). Default: none, no service yet (first deploy). */
+    imageTag: ruled(z.string(), imageTagProblems).optional(),
+    /** Container port. Default: 8080. */
+    containerPort: z.number().int().min(1024).max(65535).optional(),
+    /** Health check path of the ALB and the container. Default: /healthz. */
+    healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, { error: "an absolute URL path such as /healthz" }).optional(),
+    /** Task CPU units. */
+    cpu: z.number().int(),
+    /** Task memory in MiB, a size Fargate allows with cpu. */
+    memory: z.number().int(),
+    /** Autoscaling bounds; minTasks is also the count at creation. */
+    minTasks: z.number(),
+    maxTasks: z.number(),
+    /** ECS Exec into running tasks (sessions logged). Default: false. */
+    exec: z.boolean().optional(),
+    /** Days the application, exec and ALB logs are kept. Default: 90 in production, 30 elsewhere. */
+    logRetentionDays: z.number().refine((days) => logRetentionChoices.includes(days), { error: `one of ${logRetentionChoices.join(", ")}` }).optional(),
+    database: databaseSchema,
+    cache: cacheSchema,
+    cutover: cutoverSchema,
+    github: githubSchema,
+}).superRefine((site, ctx) => {
+    for (const problem of taskSizeProblems(site.cpu, site.memory)) {
+        ctx.addIssue({ code: "custom", path: [problem.key], message: problem.expected });
+    }
+    for (const problem of taskCountProblems(site.minTasks, site.maxTasks)) {
+        ctx.addIssue({ code: "custom", path: [problem.key], message: problem.expected });
+    }
+});
+
+export type FargateConfig = z.infer<typeof fargateSchema>;
+
+/**
+ * The site's hostname lives in one of the EKS ingress's Route 53 zones: its weighted records and
+ * certificate validation record go there. Only zones that are valid themselves (well-formed, in
+ * `platform:domain`) count; a zone's own problems are reported by the ingress rules.
+ */
+export function fargateHostnameIssues(fargate: unknown, ingress: unknown, domain: string): { path: PropertyKey[]; message: string }[] {
+    const hostname = (fargate as { hostname?: unknown } | undefined)?.hostname;
+    const zones = (ingress as { hostedZones?: unknown } | undefined)?.hostedZones;
+    if (!dnsName.safeParse(hostname).success || !Array.isArray(zones)) {
+        return [];
+    }
+    const domains = zones
+        .map((zone) => (zone as { domain?: unknown } | null)?.domain)
+        .filter((zoneDomain): zoneDomain is string => dnsName.safeParse(zoneDomain).success && (zoneDomain === domain || String(zoneDomain).endsWith(`.${domain}`)));
+    if (domains.length === 0 || domains.some((zoneDomain) => String(hostname).endsWith(`.${zoneDomain}`))) {
+        return [];
+    }
+    return [{ path: ["fargate", "hostname"], message: `a name under one of platform:ingress.hostedZones: ${domains.join(", ")}` }];
+}
+
+/** The hosted zone the site's records go to (the longest matching domain); none only if the config rule above was bypassed. */
+export function fargateZone(hostname: string, zones: readonly { id: string; domain: string }[]): { id: string; domain: string } | undefined {
+    const matching = zones.filter((zone) => hostname.endsWith(`.${zone.domain}`)).sort((a, b) => b.domain.length - a.domain.length);
+    return matching[0];
+}
