@@ -60,7 +60,7 @@ describe("stack config validation", () => {
     });
 
     it("reports config keys outside the platform namespace as unknown, and leaves Pulumi's own keys alone", async () => {
-        const allowed = "platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants";
+        const allowed = "platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants, platform:fargate";
         const problems = await problemsWith({ "platfrom:domain": "staging.platform.example.com", "aws:region": "eu-west-1", "pulumi:tags": '{"team":"platform"}' });
         expect(problems).to.deep.equal([
             `platfrom:domain: unknown key; allowed: ${allowed} and pulumi: settings (default providers are disabled: a provider key configures nothing)`,

@@ -390,9 +390,9 @@ describe("FargateSite", () => {
         });
 
         it("keeps uploads encrypted with the site key and versioned", () => {
-            const encryption = staging.child("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "grocery-uploads");
+            const encryption = staging.child("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "grocery-uploads-encryption");
             expect(encryption.inputs.rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: staging.child("aws:kms/key:Key", "grocery-key").outputs.arn }, bucketKeyEnabled: true }]);
-            expect(staging.child("aws:s3/bucketVersioning:BucketVersioning", "grocery-uploads").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
+            expect(staging.child("aws:s3/bucketVersioning:BucketVersioning", "grocery-uploads-versioning").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
         });
 
         it("keeps the repository's tags immutable, scans on push and expires old and untagged images", () => {

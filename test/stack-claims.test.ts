@@ -46,6 +46,7 @@ describe("globally unique names across the stacks of a project", () => {
             clash("platform:tenants[3].cdnDomain", "initech.cdn.platform.example.com", other, self),
             clash("platform:ingress.sampleHosts.eks", "hello.eks.platform.example.com", other, self),
             clash("platform:ingress.sampleHosts.sks", "hello-sks.platform.example.com", other, self),
+            clash("platform:fargate.hostname", "shop.eks.platform.example.com", other, self),
             clash("platform:frontend.bucketName", "platform-example-frontend", other, self),
         ];
         for (const [stack, other] of [["prod-west", "Pulumi.prod.yaml"], ["prod", "Pulumi.prod-west.yaml"]]) {
