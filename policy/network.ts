@@ -1,4 +1,5 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { isProduction, known, referencedResource, whenStackHas } from "./util";
 
 export interface PublicIngressConfig {
     allowedPublicPorts: number[];
@@ -53,5 +54,60 @@ export const noPublicIngress: ResourceValidationPolicy = {
     },
 };
 
+export interface NatGatewayConfig {
+    maxNonProductionNatGatewaysPerVpc: number;
+}
+
+const natGatewayType = "aws:ec2/natGateway:NatGateway";
+const subnetTypes = new Set(["aws:ec2/subnet:Subnet"]);
+const vpcTypes = new Set(["aws:ec2/vpc:Vpc"]);
+
+/**
+ * The VPC a NAT gateway serves, as a key: the VPC resource (a regional gateway names it, a zonal
+ * one through its subnet) found by property dependency or known id, else the VPC id; undefined
+ * while a preview does not know it.
+ */
+function vpcOf(natGateway: PolicyResource, subnets: PolicyResource[], vpcs: PolicyResource[]): string | undefined {
+    const vpcFrom = (resource: PolicyResource) => {
+        const vpc = referencedResource(resource, "vpcId", vpcTypes, vpcs, ["id"]);
+        return vpc?.urn ?? known(() => resource.props.vpcId);
+    };
+    const direct = vpcFrom(natGateway);
+    if (direct) {
+        return direct;
+    }
+    const subnet = referencedResource(natGateway, "subnetId", subnetTypes, subnets, ["id"]);
+    return subnet ? vpcFrom(subnet) : undefined;
+}
+
+export const natGatewaysPerVpc: StackValidationPolicy = {
+    name: "nat-gateways-per-vpc",
+    description: "Outside production a VPC has at most one NAT gateway (each costs an hourly fee plus data processing); production keeps one per zone.",
+    enforcementLevel: "mandatory",
+    configSchema: { properties: { maxNonProductionNatGatewaysPerVpc: { type: "integer", default: 1 } } },
+    validateStack: whenStackHas(natGatewayType, (args, reportViolation) => {
+        const { maxNonProductionNatGatewaysPerVpc } = args.getConfig<NatGatewayConfig>();
+        const subnets = args.resources.filter((resource) => subnetTypes.has(resource.type));
+        const vpcs = args.resources.filter((resource) => vpcTypes.has(resource.type));
+        const byVpc = new Map<string, PolicyResource[]>();
+        for (const natGateway of args.resources.filter((resource) => resource.type === natGatewayType)) {
+            // A gateway whose environment or VPC a preview does not know yet is judged at `up`.
+            const vpc = isProduction(natGateway.props, natGateway.provider?.props) === false ? vpcOf(natGateway, subnets, vpcs) : undefined;
+            if (vpc !== undefined) {
+                byVpc.set(vpc, [...(byVpc.get(vpc) ?? []), natGateway]);
+            }
+        }
+        for (const [vpc, natGateways] of byVpc) {
+            if (natGateways.length > maxNonProductionNatGatewaysPerVpc) {
+                const vpcResource = vpcs.find((candidate) => candidate.urn === vpc);
+                reportViolation(
+                    `VPC ${vpcResource?.name ?? vpc} has ${natGateways.length} NAT gateways outside production (${natGateways.map((gateway) => gateway.name).join(", ")}); at most ${maxNonProductionNatGatewaysPerVpc}: route every private subnet through one`,
+                    vpcResource?.urn ?? natGateways[0].urn,
+                );
+            }
+        }
+    }),
+};
+
 /** Network exposure and network cost: security groups, NAT gateways. */
-export const networkPolicies = [noPublicIngress];
+export const networkPolicies = [noPublicIngress, natGatewaysPerVpc];
