@@ -54,7 +54,9 @@ describe("policy: gp3-block-storage", () => {
 
     it("counts an RDS instance with iops and no storage type as io1, AWS's default then", async () => {
         const db = recorded("aws:rds/instance:Instance", "db", { engine: "postgres", instanceClass: "db.m7g.large", iops: 3000 }, provider);
-        expect(await gp3([provider, db])).to.have.length(1);
+        expect(await gp3([provider, db])).to.deep.equal([
+            'db: storageType is io1; provisioned IOPS need an exemption (add "db" to provisionedIopsExemptions), else use gp3 with the IOPS it needs',
+        ]);
     });
 
     it("counts a StorageClass's default type: gp3 for the EBS CSI driver, gp2 for the in-tree provisioner; other drivers are not EBS", async () => {

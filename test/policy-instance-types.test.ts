@@ -47,7 +47,9 @@ describe("policy: instance-type-families", () => {
 
     it("fails an accelerated family in production, outside the production allowlist", async () => {
         const instance = recorded("aws:ec2/instance:Instance", "gpu", { instanceType: "p5.48xlarge" }, production);
-        expect(await families([production, instance])).to.have.length(1);
+        expect(await families([production, instance])).to.deep.equal([
+            "gpu: p5.48xlarge: family p5 is not allowed in production; allowed: t3, t3a, t4g, m6i, m6a, m6g, m7i, m7i-flex, m7a, m7g, m8g, c6i, c6a, c6g, c7i, c7a, c7g, c8g, r6i, r6a, r6g, r7i, r7a, r7g, r8g, standard, cpu, memory",
+        ]);
     });
 
     it("takes production from the resource's own environment tag", async () => {
@@ -71,7 +73,9 @@ describe("policy: instance-type-families", () => {
     it("takes every list from policy pack config", async () => {
         const config = { "instance-type-families": { nonProductionFamilies: ["m7i"], productionFamilies: ["m7i"], previousGenerationFamilies: ["t3a"] } };
         expect(await families([staging, recorded("aws:ec2/instance:Instance", "vm", { instanceType: "m7i.large" }, staging)], config)).to.deep.equal([]);
-        expect(await families([staging, recorded("aws:ec2/instance:Instance", "vm", { instanceType: "t3a.large" }, staging)], config)).to.have.length(1);
+        expect(await families([staging, recorded("aws:ec2/instance:Instance", "vm", { instanceType: "t3a.large" }, staging)], config)).to.deep.equal([
+            "vm: t3a.large is of the previous-generation family t3a, refused in every environment; use a current family of the allowlist",
+        ]);
     });
 
     it("judges at `up` a type or an environment a preview does not know yet, but refuses a previous generation at once", async () => {
@@ -79,6 +83,8 @@ describe("policy: instance-type-families", () => {
         const pendingEnvironment = { ...environmentTags("staging"), environment: unknownValue };
         expect(await families([staging, recorded("aws:ec2/instance:Instance", "vm", { instanceType: unknownValue }, staging)])).to.deep.equal([]);
         expect(await families([untagged, recorded("aws:ec2/instance:Instance", "vm", { instanceType: "m7i.large", tags: pendingEnvironment }, untagged)])).to.deep.equal([]);
-        expect(await families([untagged, recorded("aws:ec2/instance:Instance", "vm", { instanceType: "t2.large", tags: pendingEnvironment }, untagged)])).to.have.length(1);
+        expect(await families([untagged, recorded("aws:ec2/instance:Instance", "vm", { instanceType: "t2.large", tags: pendingEnvironment }, untagged)])).to.deep.equal([
+            "vm: t2.large is of the previous-generation family t2, refused in every environment; use a current family of the allowlist",
+        ]);
     });
 });

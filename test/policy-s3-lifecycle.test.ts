@@ -126,7 +126,9 @@ describe("policy: S3 lifecycle", () => {
         });
 
         it("judges an untagged protected bucket as data, and leaves site buckets alone", async () => {
-            expect(await glacier(dataBucket({ tags: {}, rules: [abortUploads] }))).to.have.length(1);
+            expect(await glacier(dataBucket({ tags: {}, rules: [abortUploads] }))).to.deep.equal([
+                `${prefix}: no enabled rule moves current objects to GLACIER_IR; add transitions [{ days: 30, storageClass: "GLACIER_IR" }]`,
+            ]);
             expect(await glacier(dataBucket({ tags: { "data-class": "site" }, rules: [abortUploads] }))).to.deep.equal([]);
             expect(await glacier(dataBucket({ tags: {}, protect: false, rules: [abortUploads] }))).to.deep.equal([]);
         });
@@ -147,7 +149,9 @@ describe("policy: S3 lifecycle", () => {
                 expect(await glacier(pending(dataBucket({ rules: [sizedTransition] })))).to.deep.equal([
                     "recordings: data bucket recordings: no enabled rule aborts incomplete multipart uploads; set abortIncompleteMultipartUpload.daysAfterInitiation to at most 7",
                 ]);
-                expect(await glacier(pending(dataBucket({ dropLifecycle: true })))).to.have.length(1);
+                expect(await glacier(pending(dataBucket({ dropLifecycle: true })))).to.deep.equal([
+                    "recordings: data bucket recordings has no lifecycle configuration; add one moving objects of at least 131072 bytes to GLACIER_IR within 30 days and aborting incomplete multipart uploads within 7",
+                ]);
             });
 
             it("judges at `up` a bucket that a configuration of unknown bucket may belong to", async () => {
