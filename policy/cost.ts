@@ -16,7 +16,7 @@ export function sizeRank(size: string): number {
     return multiple ? Number(multiple[1]) : Infinity;
 }
 
-/** Instance types a resource asks for, EC2 and RDS alike (`db.` prefix dropped). */
+/** Instance types a compute resource asks for (databases have their own ceiling: `database-instance-class-ceiling`). */
 function instanceTypes(type: string, props: Record<string, any>): string[] {
     switch (type) {
         case "aws:ec2/instance:Instance":
@@ -26,10 +26,6 @@ function instanceTypes(type: string, props: Record<string, any>): string[] {
         case "aws:eks/nodeGroup:NodeGroup":
         case "eks:index:ManagedNodeGroup":
             return props.instanceTypes ?? [];
-        case "aws:rds/instance:Instance":
-        case "aws:rds/clusterInstance:ClusterInstance":
-            // Aurora Serverless v2 (`db.serverless`) scales by capacity units, not by a size.
-            return props.instanceClass && props.instanceClass !== "db.serverless" ? [String(props.instanceClass).replace(/^db\./, "")] : [];
         default:
             return [];
     }
@@ -37,7 +33,7 @@ function instanceTypes(type: string, props: Record<string, any>): string[] {
 
 export const nonProductionInstanceSizes: ResourceValidationPolicy = {
     name: "non-production-instance-sizes",
-    description: "Outside production, instances stay at or below a size cap and never use accelerated (GPU/ML/FPGA) or bare-metal types.",
+    description: "Outside production, compute instances stay at or below a size cap and never use accelerated (GPU/ML/FPGA) or bare-metal types.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -80,29 +76,21 @@ export const cloudFrontPriceClass: ResourceValidationPolicy = {
 
 export interface LogRetentionConfig {
     maxRetentionDays: number;
+    maxNonProductionRetentionDays: number;
 }
 
 export const logRetention: ResourceValidationPolicy = {
     name: "log-retention",
-    description: "CloudWatch log groups set a retention; logs kept forever are a cost that only grows.",
+    description: "CloudWatch log groups set a retention, shorter outside production; logs kept forever are a cost that only grows.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { maxRetentionDays: { type: "integer", default: 731 } } },
+    configSchema: { properties: { maxRetentionDays: { type: "integer", default: 731 }, maxNonProductionRetentionDays: { type: "integer", default: 30 } } },
     validateResource: ofType("aws:cloudwatch/logGroup:LogGroup", (_props, args, reportViolation) => {
-        const { maxRetentionDays } = args.getConfig<LogRetentionConfig>();
+        const { maxRetentionDays, maxNonProductionRetentionDays } = args.getConfig<LogRetentionConfig>();
+        const outsideProduction = isProduction(args.props, args.provider?.props) === false;
+        const cap = outsideProduction ? Math.min(maxRetentionDays, maxNonProductionRetentionDays) : maxRetentionDays;
         const days = args.props.retentionInDays ?? 0;
-        if (days <= 0 || days > maxRetentionDays) {
-            reportViolation(`retentionInDays is ${days || "unset (never expire)"}; set 1 to ${maxRetentionDays} days`);
-        }
-    }),
-};
-
-export const multiAzOutsideProduction: ResourceValidationPolicy = {
-    name: "rds-multi-az-outside-production",
-    description: "Multi-AZ RDS doubles the instance cost; outside production a single AZ with backups is enough.",
-    enforcementLevel: "advisory",
-    validateResource: ofType("aws:rds/instance:Instance", (_props, args, reportViolation) => {
-        if (args.props.multiAz === true && isProduction(args.props, args.provider?.props) === false) {
-            reportViolation("multiAz is true outside production");
+        if (days <= 0 || days > cap) {
+            reportViolation(`retentionInDays is ${days || "unset (never expire)"}; set 1 to ${cap} days${outsideProduction ? " outside production" : ""}`);
         }
     }),
 };
@@ -137,4 +125,4 @@ export const versionedBucketsExpireNoncurrent: StackValidationPolicy = {
 };
 
 /** The cost domain of the pack. */
-export const costPolicies = [nonProductionInstanceSizes, cloudFrontPriceClass, logRetention, multiAzOutsideProduction, versionedBucketsExpireNoncurrent];
+export const costPolicies = [nonProductionInstanceSizes, cloudFrontPriceClass, logRetention, versionedBucketsExpireNoncurrent];

@@ -1,9 +1,38 @@
 import { PolicyPack } from "@pulumi/policy";
+import { backupPolicies } from "./backups";
+import { blockStoragePolicies } from "./block-storage";
+import { cloudFrontPolicies } from "./cloudfront";
 import { costPolicies } from "./cost";
-import { securityPolicies } from "./security";
+import { databasePolicies } from "./databases";
+import { ec2Policies } from "./ec2";
+import { ecrPolicies } from "./ecr";
+import { ecsPolicies } from "./ecs";
+import { eksPolicies } from "./eks";
+import { iamPolicies } from "./iam";
+import { instanceTypePolicies } from "./instance-types";
+import { kubernetesPolicies } from "./kubernetes";
+import { networkPolicies } from "./network";
+import { s3LifecyclePolicies } from "./s3-lifecycle";
 import { storagePolicies } from "./storage";
 import { tagPolicies } from "./tags";
 
 new PolicyPack("platform-guardrails", {
-    policies: [...tagPolicies, ...storagePolicies, ...securityPolicies, ...costPolicies],
+    policies: [
+        ...tagPolicies,
+        ...storagePolicies,
+        ...s3LifecyclePolicies,
+        ...iamPolicies,
+        ...networkPolicies,
+        ...ec2Policies,
+        ...cloudFrontPolicies,
+        ...eksPolicies,
+        ...costPolicies,
+        ...instanceTypePolicies,
+        ...databasePolicies,
+        ...backupPolicies,
+        ...blockStoragePolicies,
+        ...kubernetesPolicies,
+        ...ecrPolicies,
+        ...ecsPolicies,
+    ],
 });

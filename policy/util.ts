@@ -1,4 +1,12 @@
-import { PolicyResource, ReportViolation, ResourceValidation, ResourceValidationArgs, UnknownValueError, validateResourceOfType } from "@pulumi/policy";
+import {
+    PolicyResource,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationArgs,
+    StackValidation,
+    UnknownValueError,
+    validateResourceOfType,
+} from "@pulumi/policy";
 import { Resource } from "@pulumi/pulumi";
 
 /** Helpers shared by the policy domains: tags, IAM documents and stack lookups. */
@@ -41,6 +49,21 @@ export function isProduction(props: Record<string, any>, providerProps?: Record<
         return undefined;
     }
     return tags.environment === "production";
+}
+
+/**
+ * Whether a resource belongs to production. AWS resources carry the `environment` tag (their own
+ * merged over the provider's defaults); Exoscale resources carry it in `labels` and Kubernetes
+ * objects in `metadata.labels`, the tags of those providers. Undefined while a preview does not know it.
+ */
+export function isProductionResource(resource: { type: string; props: Record<string, any>; provider?: { props: Record<string, any> } }): boolean | undefined {
+    const { type, props } = resource;
+    if (!type.startsWith("kubernetes:") && !type.startsWith("exoscale:")) {
+        return isProduction(props, resource.provider?.props);
+    }
+    const labels = known(() => (type.startsWith("kubernetes:") ? props.metadata?.labels : props.labels) ?? {});
+    const environment = labels === undefined ? pending : readOrPending(() => labels.environment);
+    return environment === pending ? undefined : environment === "production";
 }
 
 export interface Statement {
@@ -123,6 +146,26 @@ export function isOffboarding(props: Record<string, any>): boolean {
     return known(() => props.tags?.[offboardingTag]) === "true";
 }
 
+/**
+ * The resource a setting's `property` refers to: the one of `types` the property depends on (known
+ * even while names and ids are still unknown in a preview), else the one whose `nameProperties`
+ * hold the property's known value.
+ */
+export function referencedResource(
+    setting: PolicyResource,
+    property: string,
+    types: ReadonlySet<string>,
+    candidates: readonly PolicyResource[],
+    nameProperties: readonly string[],
+): PolicyResource | undefined {
+    const dependency = setting.propertyDependencies[property]?.find((resource) => types.has(resource.type));
+    if (dependency) {
+        return dependency;
+    }
+    const value = known(() => setting.props[property]);
+    return value === undefined || value === "" ? undefined : candidates.find((candidate) => nameProperties.some((key) => known(() => candidate.props[key]) === value));
+}
+
 export const bucketTypes = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
 
 /**
@@ -131,13 +174,7 @@ export const bucketTypes = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:Buc
  * bucket of that name.
  */
 export function bucketOf(setting: PolicyResource, buckets: PolicyResource[]): PolicyResource | undefined {
-    return (
-        setting.propertyDependencies.bucket?.find((dependency) => bucketTypes.has(dependency.type)) ??
-        buckets.find((bucket) => {
-            const name = known(() => setting.props.bucket);
-            return name !== undefined && (known(() => bucket.props.bucket) === name || known(() => bucket.props.id) === name);
-        })
-    );
+    return referencedResource(setting, "bucket", bucketTypes, buckets, ["bucket", "id"]);
 }
 
 /**
@@ -152,4 +189,13 @@ export function ofType(
 ): ResourceValidation {
     const resourceClass = { __pulumiType: token } as unknown as new () => Resource;
     return validateResourceOfType(resourceClass, validate as never);
+}
+
+/**
+ * Restricts a stack validation to stacks holding at least one resource of `token`: the policy
+ * server then skips it without deserializing every resource again. The validation still sees every
+ * resource (the settings that refer to those of `token`).
+ */
+export function whenStackHas(token: string, validate: StackValidation): StackValidation {
+    return Object.assign(validate, { __pulumiType: token });
 }

@@ -152,10 +152,7 @@ describe("Bootstrap (CI's own roles, outside the platform stacks)", () => {
         expect(trustOf(named(existing, "aws:iam/role:Role", "staging-deploy")).Statement[0].Principal).to.deep.equal({ Federated: githubProvider });
     });
 
-    // The pack's irsa-trust-pinned wants every web identity `sub` to be one Kubernetes service
-    // account; GitHub's subjects are `repo:<owner>/<repository>:...`. Until the pack knows the
-    // GitHub issuer, these two are its only findings on the bootstrap stack.
-    it("passes the policy pack but for irsa-trust-pinned's service-account rule on GitHub subjects", () => {
-        expect(result.violations.map((v) => `${v.policyName} ${v.urn.split("::").pop()}`)).to.deep.equal(["irsa-trust-pinned staging-deploy", "irsa-trust-pinned staging-preview"]);
+    it("passes the policy pack: GitHub subjects pinned to one repository are what irsa-trust-pinned asks", () => {
+        expect(result.violations.map((v) => `${v.policyName} ${v.urn.split("::").pop()}`)).to.deep.equal([]);
     });
 });

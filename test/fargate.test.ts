@@ -510,7 +510,7 @@ describe("FargateSite", () => {
             });
             expect(violationsOf(await analyze([role("repo:example/grocery-site:environment:production")]), "irsa-trust-pinned")).to.deep.equal([]);
             expect(violationsOf(await analyze([role("repo:example/grocery-site:*")]), "irsa-trust-pinned")).to.deep.equal([
-                `deploy: StringEquals "${githubIssuer}:sub" must name exactly one repository's GitHub environment (repo:<owner>/<name>:environment:<environment>); found "repo:example/grocery-site:*"`,
+                `deploy: StringEquals "${githubIssuer}:sub" must name exact subjects of one repository (repo:<owner>/<name>:environment:<environment>, :pull_request or :ref:refs/heads/<branch>); found "repo:example/grocery-site:*"`,
             ]);
         });
     });

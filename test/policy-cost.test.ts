@@ -46,9 +46,9 @@ describe("policy: cost", () => {
             ]);
         });
 
-        it("applies to RDS instance classes", async () => {
+        it("leaves databases to database-instance-class-ceiling", async () => {
             const db = recorded("aws:rds/instance:Instance", "db", { instanceClass: "db.r6g.4xlarge" }, staging);
-            expect(await violationsFor("non-production-instance-sizes", staging, db)).to.deep.equal(["db: r6g.4xlarge is larger than 2xlarge, the cap outside production"]);
+            expect(await violationsFor("non-production-instance-sizes", staging, db)).to.deep.equal([]);
         });
 
         it("allows the cap itself", async () => {
@@ -60,18 +60,12 @@ describe("policy: cost", () => {
             ["aws:ec2/launchTemplate:LaunchTemplate", { instanceType: "m6a.8xlarge" }],
             ["eks:index:ManagedNodeGroup", { instanceTypes: ["m6a.8xlarge"] }],
             ["eks:index:Cluster", { instanceType: "m6a.8xlarge" }],
-            ["aws:rds/clusterInstance:ClusterInstance", { instanceClass: "db.m6a.8xlarge" }],
         ] as const) {
             it(`applies to ${type}`, async () => {
                 const resource = recorded(type, "compute", inputs, staging);
                 expect(await violationsFor("non-production-instance-sizes", staging, resource)).to.deep.equal(["compute: m6a.8xlarge is larger than 2xlarge, the cap outside production"]);
             });
         }
-
-        it("leaves Aurora Serverless v2 instances alone: they scale by capacity units, not by a size", async () => {
-            const serverless = recorded("aws:rds/clusterInstance:ClusterInstance", "compute", { instanceClass: "db.serverless" }, staging);
-            expect(await violationsFor("non-production-instance-sizes", staging, serverless)).to.deep.equal([]);
-        });
 
         it("judges the size at `up` when a preview does not know the environment yet", async () => {
             const untaggedProvider = awsProvider("aws-untagged");
@@ -102,32 +96,41 @@ describe("policy: cost", () => {
     });
 
     describe("log-retention", () => {
-        const logGroup = (retentionInDays?: number) => recorded("aws:cloudwatch/logGroup:LogGroup", "cluster-logs", { retentionInDays }, staging);
+        const logGroup = (provider: RecordedResource, retentionInDays?: number) => recorded("aws:cloudwatch/logGroup:LogGroup", "cluster-logs", { retentionInDays }, provider);
 
-        it("passes a bounded retention", async () => {
-            expect(await violationsFor("log-retention", staging, logGroup(30))).to.deep.equal([]);
+        it("passes 30 days in staging and two years in production", async () => {
+            expect(await violationsFor("log-retention", staging, logGroup(staging, 30))).to.deep.equal([]);
+            expect(await violationsFor("log-retention", production, logGroup(production, 731))).to.deep.equal([]);
         });
 
         it("fails logs kept forever", async () => {
-            expect(await violationsFor("log-retention", staging, logGroup())).to.deep.equal(["cluster-logs: retentionInDays is unset (never expire); set 1 to 731 days"]);
+            expect(await violationsFor("log-retention", production, logGroup(production))).to.deep.equal(["cluster-logs: retentionInDays is unset (never expire); set 1 to 731 days"]);
+            expect(await violationsFor("log-retention", staging, logGroup(staging))).to.deep.equal([
+                "cluster-logs: retentionInDays is unset (never expire); set 1 to 30 days outside production",
+            ]);
         });
 
         it("fails a retention beyond the cap", async () => {
-            expect(await violationsFor("log-retention", staging, logGroup(3653))).to.deep.equal(["cluster-logs: retentionInDays is 3653; set 1 to 731 days"]);
+            expect(await violationsFor("log-retention", production, logGroup(production, 3653))).to.deep.equal(["cluster-logs: retentionInDays is 3653; set 1 to 731 days"]);
+        });
+
+        it("fails more than 30 days outside production", async () => {
+            expect(await violationsFor("log-retention", staging, logGroup(staging, 31))).to.deep.equal(["cluster-logs: retentionInDays is 31; set 1 to 30 days outside production"]);
+        });
+
+        it("takes both caps from policy pack config", async () => {
+            const config = { "log-retention": { maxRetentionDays: 400, maxNonProductionRetentionDays: 14 } };
+            expect(violationsOf(await analyze([staging, logGroup(staging, 30)], config), "log-retention")).to.deep.equal([
+                "cluster-logs: retentionInDays is 30; set 1 to 14 days outside production",
+            ]);
+            expect(violationsOf(await analyze([production, logGroup(production, 731)], config), "log-retention")).to.deep.equal(["cluster-logs: retentionInDays is 731; set 1 to 400 days"]);
+        });
+
+        it("judges the production cap while a preview does not know the environment yet", async () => {
+            const untagged = awsProvider("aws-untagged");
+            const group = recorded("aws:cloudwatch/logGroup:LogGroup", "cluster-logs", { retentionInDays: 365, tags: { ...tags("staging"), environment: unknownValue } }, untagged);
+            expect(violationsOf(await analyze([untagged, group]), "log-retention")).to.deep.equal([]);
         });
     });
 
-    describe("rds-multi-az-outside-production", () => {
-        it("advises against Multi-AZ in staging only", async () => {
-            const db = (provider: RecordedResource) => recorded("aws:rds/instance:Instance", "db", { instanceClass: "db.t4g.medium", multiAz: true }, provider);
-            const inStaging = (await analyze([staging, db(staging)])).filter((v) => v.policyName === "rds-multi-az-outside-production");
-            expect(inStaging.map((v) => [v.enforcementLevel, v.message])).to.deep.equal([["advisory", "multiAz is true outside production"]]);
-            expect(await violationsFor("rds-multi-az-outside-production", production, db(production))).to.deep.equal([]);
-        });
-
-        it("takes production from the database's own environment tag", async () => {
-            const db = recorded("aws:rds/instance:Instance", "db", { instanceClass: "db.t4g.medium", multiAz: true, tags: tags("production") }, staging);
-            expect(await violationsFor("rds-multi-az-outside-production", staging, db)).to.deep.equal([]);
-        });
-    });
 });

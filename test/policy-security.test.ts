@@ -205,6 +205,44 @@ describe("policy: security", () => {
             expect(await violationsFor("irsa-trust-pinned", trust({ Effect: "Allow", Principal: federated, NotAction: "sts:AssumeRole" }))).to.deep.equal(unpinned);
         });
 
+        describe("GitHub Actions subjects", () => {
+            const github = "token.actions.githubusercontent.com";
+            const githubRole = (sub: unknown) => recorded("aws:iam/role:Role", "deploy", {
+                assumeRolePolicy: document({
+                    Effect: "Allow",
+                    Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${github}` },
+                    Action: "sts:AssumeRoleWithWebIdentity",
+                    Condition: { StringEquals: { [`${github}:aud`]: "sts.amazonaws.com", [`${github}:sub`]: sub } },
+                }),
+            }, provider);
+            const expected = "exact subjects of one repository (repo:<owner>/<name>:environment:<environment>, :pull_request or :ref:refs/heads/<branch>)";
+
+            it("passes one repository's environment, pull requests or branch, alone or together", async () => {
+                for (const sub of [
+                    "repo:example/site:environment:production",
+                    "repo:example/site:pull_request",
+                    ["repo:example/site:pull_request", "repo:example/site:ref:refs/heads/main"],
+                ]) {
+                    expect(await violationsFor("irsa-trust-pinned", githubRole(sub)), JSON.stringify(sub)).to.deep.equal([]);
+                }
+            });
+
+            it("fails a wildcard, a second repository, a service account subject and an empty list", async () => {
+                for (const sub of ["repo:example/site:*", ["repo:example/site:pull_request", "repo:other/site:pull_request"], "system:serviceaccount:ns:app", []]) {
+                    expect(await violationsFor("irsa-trust-pinned", githubRole(sub)), JSON.stringify(sub)).to.deep.equal([
+                        `deploy: StringEquals "${github}:sub" must name ${expected}; found ${JSON.stringify(sub)}`,
+                    ]);
+                }
+            });
+
+            it("keeps service account subjects for every other issuer", async () => {
+                const role = irsaRole({ StringEquals: { [`${issuer}:sub`]: "repo:example/site:environment:production", [`${issuer}:aud`]: "sts.amazonaws.com" } });
+                expect(await violationsFor("irsa-trust-pinned", role)).to.deep.equal([
+                    `external-dns: StringEquals "${issuer}:sub" must name exactly one service account; found "repo:example/site:environment:production"`,
+                ]);
+            });
+        });
+
         it("fails a web identity trust open to every principal", async () => {
             for (const principal of ["*", { AWS: "*" }]) {
                 expect(await violationsFor("irsa-trust-pinned", trust({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRoleWithWebIdentity" }))).to.deep.equal([

@@ -1,3 +1,4 @@
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { PolicyPackConfig, PolicyViolation } from "../../engine/analyzer";
 import { RecordedResource } from "../../engine/monitor";
 import { policyHost } from "../setup";
@@ -60,4 +61,21 @@ export async function analyze(resources: RecordedResource[], config?: PolicyPack
 /** Violations of one policy as "urn-name: message" lines. */
 export function violationsOf(violations: PolicyViolation[], policyName: string): string[] {
     return violations.filter((v) => v.policyName === policyName).map((v) => `${v.urn.split("::").pop()}: ${v.message}`);
+}
+
+/** The three tags every AWS resource carries, for one environment. */
+export const environmentTags = (environment: string) => ({ department: "data", environment, project: "platform" });
+
+/** An AWS provider whose default tags put its resources in `environment`. */
+export const providerIn = (environment: string) => awsProvider(`aws-${environment}`, environmentTags(environment));
+
+/** A copy of a registration with top-level inputs a real preview does not know yet (Pulumi's unknown sentinel on the wire). */
+export function withUnknown(resource: RecordedResource, ...keys: string[]): RecordedResource {
+    const props = { ...resource.inputs, ...Object.fromEntries(keys.map((key) => [key, unknownValue])) };
+    return { ...resource, inputs: props, inputsWire: props, outputs: props, outputsWire: props };
+}
+
+/** Violations of one policy, through the same analyzer path as the preview, as "urn-name: message" lines. */
+export async function violationsOfPolicy(policyName: string, resources: RecordedResource[], config?: PolicyPackConfig): Promise<string[]> {
+    return violationsOf(await analyze(resources, config), policyName);
 }
