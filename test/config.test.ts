@@ -8,9 +8,10 @@ import { promisify } from "util";
 import { repositoryRoot } from "../engine/preview";
 import { logRetention } from "../policy/cost";
 import { rdsDataSafety } from "../policy/storage";
+import { s3GlacierIrLifecycle } from "../policy/s3-lifecycle";
 import { requiredTags } from "../policy/tags";
 import { maxLogRetentionDays } from "../stacks/config/eks";
-import { minBackupRetentionDays } from "../stacks/config/tenants";
+import { maxGlacierTransitionDays, minBackupRetentionDays } from "../stacks/config/tenants";
 import { ofType, previewStack } from "./helpers/preview";
 
 /** Previews staging with one config key replaced and returns the error lines. */
@@ -33,6 +34,7 @@ describe("stack config validation", () => {
     it("rejects what the policy pack's defaults would: the config's limits are the pack's", () => {
         expect(minBackupRetentionDays).to.equal(rdsDataSafety.configSchema?.properties.minBackupRetentionDays.default);
         expect(maxLogRetentionDays).to.equal(logRetention.configSchema?.properties.maxRetentionDays.default);
+        expect(maxGlacierTransitionDays).to.equal(s3GlacierIrLifecycle.configSchema?.properties.maxTransitionDays.default);
     });
 
     it("rejects an unknown top-level key, naming the allowed keys", async () => {

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsCheck, found } from "../args";
 import { hostnameProblems } from "../rules/dns";
+import { logRetentionDays } from "../rules/eks";
+import { rdsInstanceClassProblems } from "../rules/instance-types";
 import {
     CacheEngine,
     cacheEngineNames,
@@ -113,6 +115,8 @@ export interface FargateSiteArgs {
     readonly logRetentionDays?: number;
     /** Images kept in the repository (older ones expire). Default: 50. */
     readonly keepImages?: number;
+    /** Days after which uploads of 128 KiB or more move to Glacier Instant Retrieval (read in milliseconds, -68 % storage price). Default: 30. */
+    readonly uploadsGlacierTransitionDays?: number;
     /** Plain (non-secret) environment variables for the container. Default: none. */
     readonly environment?: Record<string, string>;
     /** Numeric `uid:gid` the container runs as (never root). Default: `33:33` (www-data in the php images). */
@@ -151,6 +155,7 @@ export interface ResolvedFargateSiteArgs {
     readonly execEnabled: boolean;
     readonly logRetentionDays: number;
     readonly keepImages: number;
+    readonly uploadsGlacierTransitionDays: number;
     readonly environment: Record<string, string>;
     readonly containerUser: string;
     readonly deployReadActions: string[];
@@ -159,8 +164,8 @@ export interface ResolvedFargateSiteArgs {
     readonly cutover: Required<FargateCutoverArgs>;
 }
 
-/** CloudWatch Logs' retention choices. */
-export const logRetentionChoices = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731];
+/** CloudWatch Logs' retention choices, up to two years. */
+export const logRetentionChoices: readonly number[] = logRetentionDays.filter((days) => days <= 731);
 
 /** Names the platform sets itself; an app variable must not shadow them. */
 const reservedVariables = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME", "DB_PASSWORD", "CACHE_HOST", "CACHE_PORT", "CACHE_AUTH_TOKEN", "UPLOADS_BUCKET"];
@@ -187,6 +192,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         execEnabled: args.execEnabled ?? false,
         logRetentionDays: args.logRetentionDays ?? 30,
         keepImages: args.keepImages ?? 50,
+        uploadsGlacierTransitionDays: args.uploadsGlacierTransitionDays ?? 30,
         environment: args.environment ?? {},
         containerUser: args.containerUser ?? "33:33",
         deployReadActions: args.deployReadActions ?? [],
@@ -241,6 +247,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
     check("minimumHealthyPercent", r.minimumHealthyPercent, within(r.minimumHealthyPercent, 0, 100));
     check("logRetentionDays", r.logRetentionDays, logRetentionChoices.includes(r.logRetentionDays) ? [] : [`one of CloudWatch's retentions up to two years: ${logRetentionChoices.join(", ")}`]);
     check("keepImages", r.keepImages, within(r.keepImages, 1, 1000));
+    check("uploadsGlacierTransitionDays", r.uploadsGlacierTransitionDays, within(r.uploadsGlacierTransitionDays, 1, 3650));
     check("containerUser", r.containerUser, /^[1-9]\d*:[1-9]\d*$/.test(r.containerUser) ? [] : ["a numeric uid:gid other than root, such as 33:33"]);
     for (const key of Object.keys(r.environment).filter((key) => reservedVariables.includes(key) || !/^[A-Z_][A-Z0-9_]*$/.test(key))) {
         check(`environment.${key}`, r.environment[key], [`a variable name of upper-case letters, digits and '_', none of ${reservedVariables.join(", ")}`]);
@@ -249,7 +256,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
     r.deployReadActions.forEach((action, index) => check(`deployReadActions[${index}]`, action, /^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]+$/.test(action) ? [] : ["a read-only action: <service>:Describe*, Get* or List*, without wildcards"]));
 
     const { database, cache, cutover } = r;
-    check("database.instanceClass", database.instanceClass, /^db\.[a-z0-9]+\.[a-z0-9]+$/.test(database.instanceClass) ? [] : ["an RDS instance class such as db.t4g.small"]);
+    check("database.instanceClass", database.instanceClass, rdsInstanceClassProblems(database.instanceClass));
     check("database.engineVersion", database.engineVersion, database.engineVersion in mysqlVersions ? [] : [`a MySQL major version: ${Object.keys(mysqlVersions).join(", ")}`]);
     check("database.allocatedStorage", database.allocatedStorage, within(database.allocatedStorage, 20, 65536));
     if (database.maxAllocatedStorage !== undefined) {

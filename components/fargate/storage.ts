@@ -2,13 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport } from "../iam/documents";
 import { awsAccountId } from "../lookups";
-import { bucketBaseline } from "../s3-origin/bucket";
+import { bucketBaseline, dataClassTag, glacierInstantRetrievalRule } from "../s3-origin/bucket";
 
 export interface UploadsBucketArgs {
     readonly bucketName: pulumi.Input<string>;
     readonly keyArn: pulumi.Input<string>;
     /** Days a replaced or deleted upload stays recoverable. */
     readonly noncurrentVersionExpirationDays: number;
+    /** Days after which uploads of 128 KiB or more move to Glacier Instant Retrieval. */
+    readonly glacierTransitionDays: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface UploadsBucketArgs {
  * is protected; its settings are harmless to replace.
  */
 export function uploadsBucket(name: string, args: UploadsBucketArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
-    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false }, { ...opts, protect: true });
+    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: dataClassTag("data") }, { ...opts, protect: true });
     const baseline = bucketBaseline(name, {
         bucket,
         objectOwnership: "BucketOwnerEnforced",
@@ -32,7 +34,7 @@ export function uploadsBucket(name: string, args: UploadsBucketArgs, opts: pulum
             filter: {},
             noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionExpirationDays },
             abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-        }],
+        }, glacierInstantRetrievalRule(args.glacierTransitionDays)],
     }, { ...opts, dependsOn: baseline.versioning ? [baseline.versioning] : [] });
     new aws.s3.BucketPolicy(name, {
         bucket: bucket.id,
@@ -54,7 +56,7 @@ export interface AccessLogBucketArgs {
  * objects expire after `retentionDays`.
  */
 export function accessLogBucket(name: string, args: AccessLogBucketArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
-    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false }, opts);
+    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: dataClassTag("logs") }, opts);
     // ELB delivers access logs with SSE-S3 only.
     const baseline = bucketBaseline(name, { bucket, objectOwnership: "BucketOwnerEnforced", encryption: { sseAlgorithm: "AES256" }, versioning: false }, opts);
     new aws.s3.BucketLifecycleConfiguration(name, {

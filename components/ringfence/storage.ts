@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketBaseline } from "../s3-origin/bucket";
+import { bucketBaseline, dataClassTag, glacierInstantRetrievalRule } from "../s3-origin/bucket";
 
 export interface TenantBucketArgs {
     /** ARN of the tenant key: default encryption (SSE-KMS with an S3 bucket key). */
@@ -17,7 +17,7 @@ export interface TenantBucketArgs {
  * bucket behind without its public access block, encryption or versioning.
  */
 export function tenantBucket(name: string, args: TenantBucketArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
-    const bucket = new aws.s3.Bucket(name, { tags: args.tags }, opts);
+    const bucket = new aws.s3.Bucket(name, { tags: { ...args.tags, ...dataClassTag("data") } }, opts);
     const { versioning } = bucketBaseline(name, {
         bucket,
         objectOwnership: "BucketOwnerEnforced",
@@ -32,11 +32,11 @@ export function tenantBucket(name: string, args: TenantBucketArgs, opts: pulumi.
                 id: "tenant-retention",
                 status: "Enabled",
                 filter: {},
-                transitions: [{ days: args.glacierTransitionDays, storageClass: "GLACIER_IR" }],
                 noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionExpirationDays },
                 expiration: { expiredObjectDeleteMarker: true },
                 abortIncompleteMultipartUpload: { daysAfterInitiation: args.abortIncompleteMultipartUploadDays },
             },
+            glacierInstantRetrievalRule(args.glacierTransitionDays),
         ],
     }, { ...opts, dependsOn: versioning ? [versioning] : [] });
     return bucket;

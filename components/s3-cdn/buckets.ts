@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketBaseline } from "../s3-origin/bucket";
+import { bucketBaseline, dataClassTag } from "../s3-origin/bucket";
 
 export interface PrivateBucketArgs {
     readonly bucketName: string;
@@ -8,6 +8,8 @@ export interface PrivateBucketArgs {
     readonly objectOwnership: "BucketOwnerEnforced" | "BucketOwnerPreferred";
     readonly versioning: boolean;
     readonly lifecycleRules: aws.types.input.s3.BucketLifecycleConfigurationRule[];
+    /** What the bucket holds: the site's build, or CloudFront's access logs. */
+    readonly dataClass: "site" | "logs";
 }
 
 export interface PrivateBucket {
@@ -22,7 +24,7 @@ export interface PrivateBucket {
  * fails instead of emptying it.
  */
 export function privateBucket(name: string, args: PrivateBucketArgs, opts: pulumi.CustomResourceOptions): PrivateBucket {
-    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false }, opts);
+    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: dataClassTag(args.dataClass) }, opts);
     // The settings were named like the bucket before the baseline was shared; the alias keeps
     // them in place instead of deleting and recreating a bucket's public access block.
     const baseline = bucketBaseline(name, {

@@ -50,6 +50,7 @@ export class S3Cdn extends pulumi.ComponentResource {
             resolved.certificateProvider ?? new aws.Provider(`${name}-us-east-1`, { region: "us-east-1", defaultTags: { tags: providerTags() } }, parent);
 
         const site = privateBucket(`${name}-bucket`, {
+            dataClass: "site",
             bucketName: resolved.bucketName,
             objectOwnership: "BucketOwnerEnforced",
             versioning: true,
@@ -64,6 +65,7 @@ export class S3Cdn extends pulumi.ComponentResource {
 
         const logging = resolved.logging;
         const logs = logging && privateBucket(`${name}-logs`, {
+            dataClass: "logs",
             bucketName: logging.bucketName,
             // CloudFront standard logs are delivered by the awslogsdelivery account through an ACL
             // grant CloudFront adds to the bucket when logging is enabled; ACLs must stay enabled.

@@ -12,6 +12,9 @@ const days = (max: number) => z.number().int().min(1).max(max);
 /** The policy pack's default `rds-data-safety.minBackupRetentionDays`: fewer fails every preview. */
 export const minBackupRetentionDays = 7;
 
+/** The policy pack's default `s3-glacier-ir-lifecycle.maxTransitionDays`: later fails every preview. */
+export const maxGlacierTransitionDays = 30;
+
 const databaseSchema = strictObject({
     /** RDS engine. Default: postgres. */
     engine: z.enum(databaseEngineNames).optional(),
@@ -36,8 +39,8 @@ const databaseSchema = strictObject({
 const retentionSchema = strictObject({
     /** Days a replaced or deleted object version stays recoverable. Default: 30. */
     noncurrentVersionExpirationDays: days(3650).optional(),
-    /** Days before current objects move to Glacier Instant Retrieval. Default: 30. */
-    glacierTransitionDays: days(3650).optional(),
+    /** Days before current objects move to Glacier Instant Retrieval, at most the pack's limit. Default: 30. */
+    glacierTransitionDays: days(maxGlacierTransitionDays).optional(),
     /** Days of RDS automated backups. Default: 30 in production, 7 elsewhere; at least 7. */
     backupRetentionDays: days(backupRetentionRange.max).optional(),
 });
