@@ -393,6 +393,10 @@ describe("FargateSite", () => {
             const encryption = staging.child("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "grocery-uploads-encryption");
             expect(encryption.inputs.rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: staging.child("aws:kms/key:Key", "grocery-key").outputs.arn }, bucketKeyEnabled: true }]);
             expect(staging.child("aws:s3/bucketVersioning:BucketVersioning", "grocery-uploads-versioning").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
+            expect(staging.child("aws:s3/bucket:Bucket", "grocery-uploads").inputs.tags).to.deep.equal({ "data-class": "data" });
+            expect(staging.child("aws:s3/bucket:Bucket", "grocery-access-logs").inputs.tags).to.deep.equal({ "data-class": "logs" });
+            const glacier = staging.child("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "grocery-uploads").inputs.rules[1];
+            expect(glacier).to.deep.equal({ id: "glacier-instant-retrieval", status: "Enabled", filter: { objectSizeGreaterThan: 131072 }, transitions: [{ days: 30, storageClass: "GLACIER_IR" }] });
         });
 
         it("keeps the repository's tags immutable, scans on push and expires old and untagged images", () => {

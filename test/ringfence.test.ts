@@ -349,6 +349,7 @@ describe("Ringfence", () => {
                 expect(childOf(tenant, "aws:kms/alias:Alias").inputs.name).to.equal(`alias/tenant-${tenant.name}-prod`);
                 expect(childOf(tenant, "aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
                 expect(childOf(tenant, "aws:s3/bucket:Bucket").inputs.forceDestroy ?? false).to.equal(false);
+                expect(childOf(tenant, "aws:s3/bucket:Bucket").inputs.tags).to.deep.equal({ tenant: tenant.name, "data-class": "data" });
             }
         });
 
@@ -403,17 +404,25 @@ describe("Ringfence", () => {
 
         it("moves objects to Glacier IR, expires noncurrent versions and aborts stale uploads, per tenant config", () => {
             const lifecycle = (name: string) => childOf(tenants.find((t) => t.name === name)!, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules;
-            const rule = (glacierDays: number, noncurrentDays: number) => [{
-                id: "tenant-retention",
-                status: "Enabled",
-                filter: {},
-                transitions: [{ days: glacierDays, storageClass: "GLACIER_IR" }],
-                noncurrentVersionExpiration: { noncurrentDays },
-                expiration: { expiredObjectDeleteMarker: true },
-                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-            }];
+            const rule = (glacierDays: number, noncurrentDays: number) => [
+                {
+                    id: "tenant-retention",
+                    status: "Enabled",
+                    filter: {},
+                    noncurrentVersionExpiration: { noncurrentDays },
+                    expiration: { expiredObjectDeleteMarker: true },
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                },
+                {
+                    // Glacier IR bills 128 KiB at least: smaller objects stay in Standard.
+                    id: "glacier-instant-retrieval",
+                    status: "Enabled",
+                    filter: { objectSizeGreaterThan: 131072 },
+                    transitions: [{ days: glacierDays, storageClass: "GLACIER_IR" }],
+                },
+            ];
             expect(lifecycle("acme")).to.deep.equal(rule(30, 30));
-            expect(lifecycle("globex")).to.deep.equal(rule(60, 90));
+            expect(lifecycle("globex")).to.deep.equal(rule(14, 90));
         });
     });
 

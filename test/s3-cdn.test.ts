@@ -75,7 +75,7 @@ describe("S3Cdn", () => {
 
         it("keeps the bucket private: public access blocked, owner-enforced, SSE, versioned, not force-destroyed", async () => {
             const result = await defaultSite();
-            expect(siteBucket(result, "aws:s3/bucket:Bucket").inputs).to.deep.equal({ bucket: "myfrontend", forceDestroy: false });
+            expect(siteBucket(result, "aws:s3/bucket:Bucket").inputs).to.deep.equal({ bucket: "myfrontend", forceDestroy: false, tags: { "data-class": "site" } });
             expect(siteBucket(result, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).to.deep.equal({
                 bucket: "myfrontend",
                 blockPublicAcls: true,
