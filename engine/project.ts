@@ -30,11 +30,23 @@ interface StackFile {
     config?: Record<string, unknown>;
 }
 
+/** A project or stack file that is not valid YAML, located as `<file>:<line>:<column>: <problem>`. */
+export class ProjectSyntaxError extends ProjectError {}
+
 function readYaml<T>(file: string): T {
     if (!fs.existsSync(file)) {
         throw new ProjectError(`${path.basename(file)} not found in ${path.dirname(file)}`);
     }
-    return (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as T;
+    try {
+        return (yaml.load(fs.readFileSync(file, "utf8"), { filename: path.basename(file) }) ?? {}) as T;
+    } catch (err) {
+        if (err instanceof yaml.YAMLException) {
+            // js-yaml counts lines and columns from 0; editors and compilers from 1.
+            const at = err.mark ? `:${err.mark.line + 1}:${err.mark.column + 1}` : "";
+            throw new ProjectSyntaxError(`${path.basename(file)}${at}: ${err.reason}`);
+        }
+        throw err;
+    }
 }
 
 /** Lists the stacks that have a Pulumi.<stack>.yaml beside Pulumi.yaml. */

@@ -1,7 +1,7 @@
 import { PolicyViolation } from "./analyzer";
 import { RecordedResource } from "./monitor";
 import { PreviewResult } from "./preview";
-import { redacted } from "./wire";
+import { masked, redacted, Wire } from "./wire";
 
 /** `aws:ec2/vpc:Vpc` is shown as `aws:ec2:Vpc`, as the CLI does. */
 export function displayType(type: string): string {
@@ -34,6 +34,42 @@ export function renderTree(resources: readonly RecordedResource[]): string {
         lines.push(` +   ${type.padEnd(typeWidth)}${name.padEnd(nameWidth)}create`);
     }
     return lines.join("\n");
+}
+
+/** Stands in for a secret while outputs are laid out, so no string value can be mistaken for one. */
+const secretMark = Symbol("secret");
+
+function outputValue(value: unknown, indent: string): string {
+    if (value === secretMark) {
+        return "[secret]";
+    }
+    if (Array.isArray(value)) {
+        if (value.length === 0) {
+            return "[]";
+        }
+        const items = value.map((item, index) => `${indent}    [${index}]: ${outputValue(item, `${indent}    `)}`);
+        return `[\n${items.join("\n")}\n${indent}]`;
+    }
+    if (typeof value === "object" && value !== null) {
+        const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+        return entries.length === 0 ? "{}" : `{\n${outputEntries(entries, `${indent}    `).join("\n")}\n${indent}}`;
+    }
+    return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** `key: value` lines in key order with the colons of one object aligned, as the CLI prints them. */
+function outputEntries(entries: [string, unknown][], indent: string): string[] {
+    const width = Math.max(...entries.map(([key]) => key.length));
+    return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${indent}${key.padEnd(width)}: ${outputValue(value, indent)}`);
+}
+
+/**
+ * The stack's outputs as `pulumi preview` prints them after the tree: nested values spelled out,
+ * strings quoted, secrets as `[secret]`. Empty when the stack exports nothing.
+ */
+export function renderOutputs(outputsWire: Record<string, Wire>): string {
+    const entries = Object.entries(masked(outputsWire, secretMark) as Record<string, unknown>).filter(([, value]) => value !== undefined);
+    return entries.length === 0 ? "" : ["Outputs:", ...outputEntries(entries, "    ")].join("\n");
 }
 
 export function renderViolations(violations: readonly PolicyViolation[]): string {

@@ -51,9 +51,14 @@ export function plain(value: Wire): any {
     return map(value, (inner) => inner);
 }
 
+/** Every secret replaced by `mask`, references as ids or URNs. */
+export function masked(value: Wire, mask: unknown): any {
+    return map(value, () => mask);
+}
+
 /** The values `pulumi preview --json` shows: every secret replaced by "[secret]". */
 export function redacted(value: Wire): any {
-    return map(value, () => "[secret]");
+    return masked(value, "[secret]");
 }
 
 /**

@@ -13,12 +13,12 @@ import { tenants } from "./tenants";
  * service levels, issuers, protections) comes from the stack's config and the per-environment
  * rules the config schema enforces, never from a second copy of this composition.
  */
-export async function platform(config: StackConfig) {
+export function platform(config: StackConfig) {
     const foundation = buildFoundation(config);
     const eks = eksCluster(foundation);
     const sks = sksCluster(foundation);
     const site = frontend(foundation);
     const edge = ingress(foundation, { eks: eks.cluster, sks: sks.cluster });
-    const ringfences = await tenants(foundation, eks.cluster);
+    const ringfences = tenants(foundation, eks.cluster);
     return { ...foundationOutputs(foundation), ...site.outputs, ...eks.outputs, ...sks.outputs, ...edge.outputs, ...ringfences.outputs, ...fargate(foundation).outputs };
 }

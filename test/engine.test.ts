@@ -1,10 +1,14 @@
 import { expect } from "chai";
 import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { OFFLINE_ACCOUNT_ID } from "../engine/outputs/context";
-import { repositoryRoot } from "../engine/preview";
-import { previewJson } from "../engine/render";
+import { repositoryRoot, secretPlaceholder } from "../engine/preview";
+import { loadProjectStack, ProjectSyntaxError } from "../engine/project";
+import { previewJson, renderOutputs } from "../engine/render";
+import { secretWire } from "../engine/wire";
 import { named, previewStack } from "./helpers/preview";
 
 const root = path.join(__dirname, "fixtures", "engine-project");
@@ -141,6 +145,66 @@ describe("offline preview engine", () => {
         expect(json.changeSummary.create).to.equal(json.steps.length);
         expect(json.steps[1].op).to.equal("create");
         expect(json.steps[1].newState).to.include.keys(["type", "urn", "custom", "parent", "provider", "inputs", "outputs", "dependencies", "protect", "retainOnDelete"]);
+    });
+});
+
+describe("stack outputs as the CLI prints them", () => {
+    it("aligns each object's keys in order, spells out nested values and masks secrets at any depth", () => {
+        const outputs = {
+            vpcId: "vpc-1",
+            tenants: { acme: { region: "eu-central-1", roleArn: secretWire("arn:aws:iam::1:role/acme"), ports: [80, 443] }, b: { empty: {}, none: [] } },
+            kubeconfig: secretWire({ apiVersion: "v1" }),
+            count: 2,
+            enabled: true,
+            skipped: undefined,
+        };
+        expect(renderOutputs(outputs)).to.equal(
+            [
+                "Outputs:",
+                "    count     : 2",
+                "    enabled   : true",
+                "    kubeconfig: [secret]",
+                "    tenants   : {",
+                "        acme: {",
+                "            ports  : [",
+                "                [0]: 80",
+                "                [1]: 443",
+                "            ]",
+                "            region : \"eu-central-1\"",
+                "            roleArn: [secret]",
+                "        }",
+                "        b   : {",
+                "            empty: {}",
+                "            none : []",
+                "        }",
+                "    }",
+                "    vpcId     : \"vpc-1\"",
+            ].join("\n"),
+        );
+    });
+
+    it("prints no section for a stack without outputs, and a secret output of a preview masked", async () => {
+        expect(renderOutputs({})).to.equal("");
+        const result = await previewStack("test", { root, policyPack: false });
+        const stack = result.resources.find((resource) => resource.type === "pulumi:pulumi:Stack")!;
+        const text = renderOutputs(stack.outputsWire);
+        expect(text).to.match(/^ {4}token +: \[secret\]$/m);
+        expect(text).to.not.contain("offline-secret-");
+    });
+});
+
+describe("project files", () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "platform-project-"));
+    after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+    it("reports a YAML syntax error in a stack file or Pulumi.yaml as <file>:<line>:<column>: <problem>", () => {
+        const project = fs.mkdtempSync(path.join(scratch, "project-"));
+        fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: broken\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(project, "Pulumi.dev.yaml"), "config:\n  broken:a: 1\n   broken:b: 2\n");
+        const load = () => loadProjectStack(project, "dev", secretPlaceholder);
+        expect(load).to.throw(ProjectSyntaxError, /^Pulumi\.dev\.yaml:3:12: bad indentation of a mapping entry$/);
+        fs.writeFileSync(path.join(project, "Pulumi.yaml"), 'name: "broken\nruntime: nodejs\n');
+        expect(load).to.throw(ProjectSyntaxError, /^Pulumi\.yaml:3:1: unexpected end of the stream within a double quoted scalar$/);
     });
 });
 
