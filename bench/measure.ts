@@ -15,6 +15,15 @@ function peakMemoryKb(pid: number | undefined): number {
     }
 }
 
+/** CPU time a process has spent so far (Linux `schedstat`, nanoseconds), 0 where /proc is not available. */
+function cpuMs(pid: number | undefined): number {
+    try {
+        return Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+    } catch {
+        return 0;
+    }
+}
+
 async function main(): Promise<void> {
     const withoutPolicyPack = process.argv.includes("--without-policy-pack");
     const [stack, overridesJson] = process.argv.slice(2).filter((arg) => arg !== "--without-policy-pack");
@@ -37,8 +46,9 @@ async function main(): Promise<void> {
     JSON.stringify(previewJson(result));
     const mandatory = result.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     const policyPackMaxRssKb = policyPack ? peakMemoryKb(policyPack.child.pid) : 0;
+    const policyPackCpuMs = policyPack ? cpuMs(policyPack.child.pid) : 0;
     policyPack?.child.kill();
-    console.log(JSON.stringify({ resources: result.resources.length, mandatory, maxRssKb: process.resourceUsage().maxRSS, policyPackMaxRssKb }));
+    console.log(JSON.stringify({ resources: result.resources.length, mandatory, maxRssKb: process.resourceUsage().maxRSS, policyPackMaxRssKb, policyPackCpuMs }));
 }
 
 main().then(

@@ -74,6 +74,15 @@ for (const row of rows) {
     );
 }
 
+// The pack's own time over the stacks: CPU of the policy pack process (starting its server, every
+// Analyze and the AnalyzeStack), in the runs whose wall time was the median.
+const stacks = listStacks(repositoryRoot);
+const packCpu = stacks.map((stack) => samples.get(stack)!.report.policyPackCpuMs);
+console.log(
+    `policy pack CPU: ${stacks.map((stack, index) => `${stack} ${packCpu[index].toFixed(0)} ms`).join(", ")}; ` +
+        `${packCpu.reduce((sum, ms) => sum + ms, 0).toFixed(0)} ms over every stack`,
+);
+
 // Tenant scaling against the base prod preview: linear growth means the second hundred costs
 // what the first did; the budget is +3 s and 1 GiB for 200 tenants.
 const base = samples.get("prod")!;
