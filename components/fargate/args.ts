@@ -111,7 +111,7 @@ export interface FargateSiteArgs {
     readonly minimumHealthyPercent?: number;
     /** ECS Exec into running tasks, sessions logged. Default: false. */
     readonly execEnabled?: boolean;
-    /** Days the application, exec-session and ALB access logs are kept. Default: 30. */
+    /** Days the application, exec-session, database and ALB access logs are kept. Default: 30. */
     readonly logRetentionDays?: number;
     /** Images kept in the repository (older ones expire). Default: 50. */
     readonly keepImages?: number;
