@@ -25,3 +25,18 @@ export async function logsEncryptDecision(keyPolicy: object, request: { principa
     expect(validated.resultType, JSON.stringify((validated as { errors?: unknown }).errors)).to.not.equal("error");
     return runUnsafeSimulation({ ...base, resourcePolicy: { __validated: true, policyDocument: keyPolicy, metadata: { name: "key-policy" }, errors: [] } }, {});
 }
+
+/** Whether `principal`, holding `identityPolicies`, may call `action` on the key under its key policy. */
+export async function keyDecision(request: { principal: string; identityPolicies: object[]; keyPolicy: object; action: string; keyArn: string; context?: Record<string, string> }): Promise<string> {
+    const response = await runSimulation({
+        request: { principal: request.principal, action: request.action, resource: { resource: request.keyArn, accountId: request.keyArn.split(":")[4] }, contextVariables: request.context ?? {} },
+        identityPolicies: request.identityPolicies.map((policy, index) => ({ name: `identity-${index}`, policy })),
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: request.keyPolicy,
+    }, {});
+    if (response.resultType === "error") {
+        throw new Error(`${request.action} ${request.keyArn}: ${JSON.stringify(response.errors)}`);
+    }
+    return response.overallResult;
+}
