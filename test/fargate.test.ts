@@ -397,7 +397,13 @@ describe("FargateSite", () => {
                 expect(db.inputs).to.include({ monitoringInterval: 60, monitoringRoleArn: role.outputs.arn });
                 expect(JSON.parse(role.inputs.assumeRolePolicy)).to.deep.equal({
                     Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                    Statement: [{
+                    Sid: "RdsEnhancedMonitoring",
+                    Effect: "Allow",
+                    Principal: { Service: "monitoring.rds.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                }],
                 });
                 const grants = site.children.filter((r) => r.type.startsWith("aws:iam/") && r.inputs.role === role.outputs.name);
                 expect(grants.map((r) => [r.type, r.inputs.policyArn])).to.deep.equal([

@@ -562,7 +562,13 @@ describe("Ringfence", () => {
             expect(trail.db.inputs).to.include({ monitoringInterval: 60, monitoringRoleArn: trail.monitoringRole.outputs.arn });
             expect(JSON.parse(trail.monitoringRole.inputs.assumeRolePolicy)).to.deep.equal({
                 Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                Statement: [{
+                    Sid: "RdsEnhancedMonitoring",
+                    Effect: "Allow",
+                    Principal: { Service: "monitoring.rds.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                }],
             });
             expect(trail.monitoringAttachment.inputs).to.deep.equal({
                 role: trail.monitoringRole.outputs.name,
@@ -601,6 +607,18 @@ describe("Ringfence", () => {
                 families.push(trailOf(children, component.name).parameterGroup.inputs.family);
             }
             expect(families).to.have.members(["mariadb11.4", "mariadb10.6", "mysql8.0", "postgres14"]);
+        });
+
+        it("lets only RDS enhanced monitoring, for this account, assume the monitoring role", async () => {
+            for (const tenant of tenants) {
+                const role = tenant.children.find((c) => c.type === "aws:iam/role:Role" && c.name === `tenant-${tenant.name}-db-monitoring`)!;
+                const assumeAs = (principal: string, sourceAccount: string) =>
+                    decide(principal, [], { action: "sts:AssumeRole", resource: role.outputs.arn, resourcePolicy: JSON.parse(role.inputs.assumeRolePolicy), context: { "aws:SourceAccount": sourceAccount } });
+                expect(await assumeAs("monitoring.rds.amazonaws.com", account)).to.equal("Allowed");
+                expect(await assumeAs("monitoring.rds.amazonaws.com", "210987654321")).to.equal("ImplicitlyDenied");
+                expect(await assumeAs("rds.amazonaws.com", account)).to.equal("ImplicitlyDenied");
+                expect(await assumeAs(tenant.roleArn, account)).to.equal("ImplicitlyDenied");
+            }
         });
 
         it("lets CloudWatch Logs use the tenant key for the tenant's database log groups only", async () => {

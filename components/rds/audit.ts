@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsPartition } from "../lookups";
+import { awsAccountId, awsPartition } from "../lookups";
 import { auditPluginOption, databaseLogExports, databaseParameters, DatabaseEngine, monitoringIntervalSeconds, parameterGroupFamily } from "../rules/rds";
 
 export interface DatabaseAuditTrailArgs {
@@ -36,7 +36,7 @@ export interface DatabaseAuditTrail {
  * family that refuses plain-text clients and logs slow statements; on MySQL and MariaDB the
  * audit plugin option; its logs exported to CloudWatch log groups created here first, with a
  * retention and encrypted with `keyArn`; and enhanced monitoring every 60 s through a role only
- * RDS monitoring can assume. Log groups are retained when removed: the trail outlives the
+ * RDS monitoring can assume, for this account. Log groups are retained when removed: the trail outlives the
  * instance until its retention expires the events.
  */
 export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, opts: pulumi.CustomResourceOptions): DatabaseAuditTrail {
@@ -65,12 +65,13 @@ export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, o
         tags: args.tags,
     }, { ...opts, dependsOn: [args.keyPolicy], retainOnDelete: true }));
 
+    const lookups = { parent: opts.parent, provider: opts.provider };
     const monitoringRole = new aws.iam.Role(`${name}-monitoring`, {
         description: `${args.identifier}: RDS enhanced monitoring`,
-        assumeRolePolicy: JSON.stringify(monitoringTrustPolicy),
+        assumeRolePolicy: awsAccountId(lookups).apply((account) => JSON.stringify(monitoringTrustPolicy(account))),
         tags: args.tags,
     }, opts);
-    const partition = awsPartition({ parent: opts.parent, provider: opts.provider });
+    const partition = awsPartition(lookups);
     const monitoringPolicy = new aws.iam.RolePolicyAttachment(`${name}-monitoring`, {
         role: monitoringRole.name,
         policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
@@ -92,8 +93,16 @@ export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, o
     };
 }
 
-/** Only RDS enhanced monitoring may assume the monitoring role. */
-export const monitoringTrustPolicy = {
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
-} as const;
+/** Only RDS enhanced monitoring may assume the monitoring role, on behalf of this account (confused-deputy guard). */
+export function monitoringTrustPolicy(account: string) {
+    return {
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "RdsEnhancedMonitoring",
+            Effect: "Allow",
+            Principal: { Service: "monitoring.rds.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": account } },
+        }],
+    };
+}
