@@ -257,7 +257,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
 
     const { database, cache, cutover } = r;
     check("database.instanceClass", database.instanceClass, rdsInstanceClassProblems(database.instanceClass));
-    check("database.engineVersion", database.engineVersion, database.engineVersion in mysqlVersions ? [] : [`a MySQL major version: ${Object.keys(mysqlVersions).join(", ")}`]);
+    check("database.engineVersion", database.engineVersion, mysqlVersions.includes(database.engineVersion) ? [] : [`a MySQL major version: ${mysqlVersions.join(", ")}`]);
     check("database.allocatedStorage", database.allocatedStorage, within(database.allocatedStorage, 20, 65536));
     if (database.maxAllocatedStorage !== undefined) {
         check("database.maxAllocatedStorage", database.maxAllocatedStorage, within(database.maxAllocatedStorage, database.allocatedStorage + 1, 65536));
