@@ -25,10 +25,6 @@ export interface DatabaseAuditTrail {
     readonly instanceArgs: Pick<aws.rds.InstanceArgs, "parameterGroupName" | "optionGroupName" | "enabledCloudwatchLogsExports" | "monitoringInterval" | "monitoringRoleArn">;
     /** Created before the instance, or RDS would create the log groups itself without a retention. */
     readonly dependencies: pulumi.Resource[];
-    readonly parameterGroup: aws.rds.ParameterGroup;
-    readonly optionGroup: aws.rds.OptionGroup | undefined;
-    readonly monitoringRole: aws.iam.Role;
-    readonly logGroups: aws.cloudwatch.LogGroup[];
 }
 
 /**
@@ -36,14 +32,14 @@ export interface DatabaseAuditTrail {
  * family that refuses plain-text clients and logs slow statements; on MySQL and MariaDB the
  * audit plugin option; its logs exported to CloudWatch log groups created here first, with a
  * retention and encrypted with `keyArn`; and enhanced monitoring every 60 s through a role only
- * RDS monitoring can assume, for this account. Log groups are retained when removed: the trail outlives the
- * instance until its retention expires the events.
+ * RDS monitoring can assume, for this account. Log groups are retained when removed: the trail
+ * outlives the instance until its retention expires the events.
  */
 export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, opts: pulumi.CustomResourceOptions): DatabaseAuditTrail {
     const parameterGroup = new aws.rds.ParameterGroup(`${name}-parameters`, {
         family: parameterGroupFamily(args.engine, args.engineVersion),
         description: `${args.identifier}: TLS required, slow statements logged`,
-        parameters: databaseParameters[args.engine].map((parameter) => ({ ...parameter })),
+        parameters: [...databaseParameters[args.engine]],
         tags: args.tags,
     }, opts);
     const optionGroup = args.engine === "postgres"
@@ -52,7 +48,7 @@ export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, o
             engineName: args.engine,
             majorEngineVersion: args.engineVersion,
             optionGroupDescription: `${args.identifier}: audit log`,
-            options: [{ optionName: auditPluginOption.optionName, optionSettings: auditPluginOption.optionSettings.map((setting) => ({ ...setting })) }],
+            options: [{ optionName: auditPluginOption.optionName, optionSettings: [...auditPluginOption.optionSettings] }],
             tags: args.tags,
         }, opts);
 
@@ -86,15 +82,11 @@ export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, o
             monitoringRoleArn: monitoringRole.arn,
         },
         dependencies: [...logGroups, monitoringPolicy],
-        parameterGroup,
-        optionGroup,
-        monitoringRole,
-        logGroups,
     };
 }
 
 /** Only RDS enhanced monitoring may assume the monitoring role, on behalf of this account (confused-deputy guard). */
-export function monitoringTrustPolicy(account: string) {
+function monitoringTrustPolicy(account: string) {
     return {
         Version: "2012-10-17",
         Statement: [{

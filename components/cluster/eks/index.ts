@@ -18,8 +18,9 @@ const vpcCniAccount = { namespace: "kube-system", name: "aws-node" };
 /**
  * An EKS cluster built on `@pulumi/eks`: private API endpoint (public only from the given ranges),
  * access entries instead of aws-auth, KMS envelope encryption of secrets under an explicit key
- * policy, control-plane logs with a retention and encrypted with their own key, OIDC for IRSA, managed node groups with IMDSv2 and hop limit 1, pinned core add-ons
- * and an encrypted gp3 default StorageClass.
+ * policy, control-plane logs with a retention and encrypted with their own key, OIDC for IRSA,
+ * managed node groups with IMDSv2 and hop limit 1, pinned core add-ons and an encrypted gp3
+ * default StorageClass.
  *
  * Every AWS resource, those inside the remote `eks:index:Cluster` included, uses `args.provider`.
  */
