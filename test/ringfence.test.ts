@@ -387,6 +387,12 @@ describe("Ringfence", () => {
             for (const resource of locked) {
                 expect([resource.protect, resource.retainOnDelete], resource.name).to.deep.equal([true, false]);
             }
+            // The database's audit trail stays in the account when the tenant leaves the stack.
+            const logGroups = leaving.filter((r) => r.type === "aws:cloudwatch/logGroup:LogGroup");
+            expect(logGroups.map((r) => r.inputs.name)).to.have.members(["postgresql", "upgrade"].map((log) => `/aws/rds/instance/tenant-globex-staging/${log}`));
+            for (const group of logGroups) {
+                expect([group.inputs.deletionProtectionEnabled, group.retainOnDelete], group.name).to.deep.equal([false, true]);
+            }
             const taggedOffboarding = (resources: typeof leaving) =>
                 resources.filter((r) => r.inputs.tags?.offboarding === "true").map((r) => r.type).sort();
             expect(taggedOffboarding(leaving)).to.include.members(["aws:kms/key:Key", "aws:rds/instance:Instance", "aws:s3/bucket:Bucket"]);
