@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EksCluster } from "../components/cluster/eks";
+import { controlPlaneLogTypes } from "../components/rules/eks";
 import { Foundation } from "./foundation";
 import { stackTags } from "./providers";
 
@@ -19,6 +20,8 @@ export function eksCluster(foundation: Foundation) {
         adminRoleArn: config.eks.adminRoleArn,
         readOnlyRoleArn: config.eks.readOnlyRoleArn,
         logRetentionDays: config.eks.logRetentionDays,
+        // Production keeps every control-plane log; elsewhere the component's api, audit and authenticator.
+        controlPlaneLogTypes: config.environment === "production" ? controlPlaneLogTypes : undefined,
         nodeGroups: config.eks.nodeGroups,
         addonVersions: config.eks.addons,
         tags: stackTags(config),

@@ -14,13 +14,15 @@ interface EnvironmentDefaults {
     multiAz: boolean;
     performanceInsights: boolean;
     priceClass: PriceClass;
+    /** Days the databases' logs stay in CloudWatch: the pack caps them at 30 outside production. */
+    databaseLogRetentionDays: number;
 }
 
 /** What each environment gives every tenant unless its config says otherwise (backups only). */
 const environmentDefaults: Record<(typeof environments)[number], EnvironmentDefaults> = {
-    production: { backupRetentionDays: 30, multiAz: true, performanceInsights: true, priceClass: "PriceClass_All" },
-    staging: { backupRetentionDays: 7, multiAz: false, performanceInsights: false, priceClass: "PriceClass_100" },
-    development: { backupRetentionDays: 7, multiAz: false, performanceInsights: false, priceClass: "PriceClass_100" },
+    production: { backupRetentionDays: 30, multiAz: true, performanceInsights: true, priceClass: "PriceClass_All", databaseLogRetentionDays: 365 },
+    staging: { backupRetentionDays: 7, multiAz: false, performanceInsights: false, priceClass: "PriceClass_100", databaseLogRetentionDays: 30 },
+    development: { backupRetentionDays: 7, multiAz: false, performanceInsights: false, priceClass: "PriceClass_100", databaseLogRetentionDays: 30 },
 };
 
 /**
@@ -59,6 +61,7 @@ export function tenants(foundation: Foundation, cluster: EksPlatformCluster) {
             ...tenant.database,
             multiAz: defaults.multiAz,
             performanceInsights: defaults.performanceInsights,
+            logRetentionDays: defaults.databaseLogRetentionDays,
             backupRetentionDays: tenant.retention?.backupRetentionDays ?? defaults.backupRetentionDays,
         },
         storage: {

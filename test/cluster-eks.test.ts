@@ -6,6 +6,7 @@ import { RecordedResource } from "../engine/monitor";
 import { OFFLINE_ACCOUNT_ID } from "../engine/outputs/context";
 import { PreviewResult, repositoryRoot } from "../engine/preview";
 import { isSecretWire } from "../engine/wire";
+import { keyDecision, logsEncryptDecision } from "./helpers/kms";
 import { named, ofType, previewOnce, previewStack, providerOf } from "./helpers/preview";
 
 const tags = (environment: string) => ({ department: "platform-engineering", environment, project: "platform" });
@@ -16,6 +17,7 @@ const expected = {
         environment: "production",
         clusterName: "platform-prod",
         logRetentionDays: 365,
+        logTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
         instanceTypes: ["m7i.2xlarge", "m6i.2xlarge"],
         scaling: { minSize: 3, desiredSize: 3, maxSize: 12 },
         diskSizeGiB: 100,
@@ -24,6 +26,7 @@ const expected = {
         environment: "staging",
         clusterName: "platform-staging",
         logRetentionDays: 30,
+        logTypes: ["api", "audit", "authenticator"],
         instanceTypes: ["t3a.xlarge"],
         scaling: { minSize: 2, desiredSize: 2, maxSize: 4 },
         diskSizeGiB: 50,
@@ -36,6 +39,11 @@ const pinnedAddons = {
     "kube-proxy": "v1.33.5-eksbuild.2",
     "aws-ebs-csi-driver": "v1.48.0-eksbuild.2",
 };
+
+const region = "eu-central-1";
+/** An account principal whose identity policy allows every KMS action on every key. */
+const administrator = `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:role/platform-admin`;
+const anyKms = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:*", Resource: "*" }] };
 
 const eksCluster = (result: PreviewResult) => named(result, "eks:index:Cluster", "eks-cluster");
 const trustPolicy = (role: RecordedResource) => JSON.parse(role.inputs.assumeRolePolicy);
@@ -105,16 +113,79 @@ describe("EKS cluster", () => {
                 expect(key.protect).to.equal(true);
             });
 
-            it(`logs api, audit and authenticator to a log group kept ${want.logRetentionDays} days, created first`, async () => {
+            it(`logs ${want.logTypes.join(", ")} to a log group kept ${want.logRetentionDays} days, encrypted with its own key, created first`, async () => {
                 const result = await previewOnce(stack);
                 const cluster = eksCluster(result);
                 const logGroup = named(result, "aws:cloudwatch/logGroup:LogGroup", "eks-control-plane");
-                expect(cluster.inputs.enabledClusterLogTypes).to.deep.equal(["api", "audit", "authenticator"]);
-                expect(logGroup.inputs.name).to.equal(`/aws/eks/${want.clusterName}/cluster`);
-                expect(logGroup.inputs.retentionInDays).to.equal(want.logRetentionDays);
+                const logKey = named(result, "aws:kms/key:Key", "eks-logs");
+                expect(cluster.inputs.enabledClusterLogTypes).to.deep.equal(want.logTypes);
+                expect(logGroup.inputs).to.include({
+                    name: `/aws/eks/${want.clusterName}/cluster`,
+                    retentionInDays: want.logRetentionDays,
+                    kmsKeyId: logKey.outputs.arn,
+                    deletionProtectionEnabled: true,
+                });
+                expect(logKey.inputs).to.include({ enableKeyRotation: true, deletionWindowInDays: 30 });
+                expect(logKey.protect).to.equal(true);
                 expect(cluster.dependencies).to.include(logGroup.urn);
                 // The data dependency is what orders the cluster inside the remote component.
                 expect(cluster.propertyDependencies.enabledClusterLogTypes).to.deep.equal([logGroup.urn]);
+            });
+
+            it("lets CloudWatch Logs use the log key for the cluster's log group only, and no account principal decrypt with it", async () => {
+                const result = await previewOnce(stack);
+                const logKey = named(result, "aws:kms/key:Key", "eks-logs");
+                const keyPolicy = JSON.parse(logKey.inputs.policy);
+                const keyArn = logKey.outputs.arn;
+                const logGroupArn = (name: string) => `arn:aws:logs:${region}:${OFFLINE_ACCOUNT_ID}:log-group:${name}`;
+                expect(keyPolicy.Statement.map((statement: { Sid: string }) => statement.Sid)).to.deep.equal(["AccountAdministersKey", "ControlPlaneLogsEncrypt"]);
+                expect(keyPolicy.Statement[1].Condition).to.deep.equal({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": [logGroupArn(`/aws/eks/${want.clusterName}/cluster`)] } });
+                const encrypt = (principal: string, name: string) => logsEncryptDecision(keyPolicy, { principal, keyArn, logGroupArn: logGroupArn(name) });
+                expect(await encrypt(`logs.${region}.amazonaws.com`, `/aws/eks/${want.clusterName}/cluster`)).to.equal("Allowed");
+                expect(await encrypt(`logs.${region}.amazonaws.com`, `/aws/eks/${want.clusterName}-other/cluster`)).to.equal("ImplicitlyDenied");
+                expect(await encrypt("logs.eu-west-1.amazonaws.com", `/aws/eks/${want.clusterName}/cluster`)).to.equal("ImplicitlyDenied");
+                const decrypt = await keyDecision({ principal: administrator, identityPolicies: [anyKms], keyPolicy, action: "kms:Decrypt", keyArn });
+                expect(decrypt).to.equal("ImplicitlyDenied");
+            });
+
+            it("gives the secrets key an explicit policy: the account administers it, the cluster role and EKS use it", async () => {
+                const result = await previewOnce(stack);
+                const key = named(result, "aws:kms/key:Key", "eks-secrets");
+                const keyPolicy = JSON.parse(named(result, "aws:kms/keyPolicy:KeyPolicy", "eks-secrets").inputs.policy);
+                const clusterRoleArn = eksCluster(result).outputs.eksCluster.roleArn;
+                const root = `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:root`;
+                expect(named(result, "aws:kms/keyPolicy:KeyPolicy", "eks-secrets").inputs.keyId).to.equal(key.outputs.keyId);
+                expect(keyPolicy.Statement[0]).to.deep.include({ Sid: "AccountAdministersKey", Principal: { AWS: root } });
+                expect(keyPolicy.Statement[0].Action).to.not.include.members(["kms:Decrypt", "kms:Encrypt", "kms:*"]);
+                expect(keyPolicy.Statement.slice(1)).to.deep.equal([
+                    {
+                        Sid: "AccountUsesKeyThroughEks",
+                        Effect: "Allow",
+                        Principal: { AWS: root },
+                        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
+                        Resource: "*",
+                        Condition: { StringEquals: { "kms:CallerAccount": OFFLINE_ACCOUNT_ID, "kms:ViaService": `eks.${region}.amazonaws.com` } },
+                    },
+                    { Sid: "ClusterRoleUsesKey", Effect: "Allow", Principal: { AWS: clusterRoleArn }, Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], Resource: "*" },
+                ]);
+            });
+
+            it("lets only the cluster role, and account principals through EKS, decrypt with the secrets key", async () => {
+                const result = await previewOnce(stack);
+                const keyArn = named(result, "aws:kms/key:Key", "eks-secrets").outputs.arn;
+                const keyPolicy = JSON.parse(named(result, "aws:kms/keyPolicy:KeyPolicy", "eks-secrets").inputs.policy);
+                const clusterRoleArn = eksCluster(result).outputs.eksCluster.roleArn;
+                const nodeRoleArn = named(result, "aws:iam/role:Role", "eks-node").outputs.arn;
+                const decide = (principal: string, identityPolicies: object[], action: string, context: Record<string, string> = {}) =>
+                    keyDecision({ principal, identityPolicies, keyPolicy, action, keyArn, context });
+                const throughEks = { "kms:ViaService": `eks.${region}.amazonaws.com`, "kms:CallerAccount": OFFLINE_ACCOUNT_ID };
+                expect(await decide(clusterRoleArn, [], "kms:Decrypt")).to.equal("Allowed");
+                expect(await decide(administrator, [anyKms], "kms:Decrypt")).to.equal("ImplicitlyDenied");
+                expect(await decide(administrator, [anyKms], "kms:Decrypt", { "kms:ViaService": `s3.${region}.amazonaws.com`, "kms:CallerAccount": OFFLINE_ACCOUNT_ID })).to.equal("ImplicitlyDenied");
+                expect(await decide(administrator, [anyKms], "kms:CreateGrant", throughEks)).to.equal("Allowed");
+                expect(await decide(nodeRoleArn, [anyKms], "kms:Decrypt")).to.equal("ImplicitlyDenied");
+                expect(await decide(administrator, [anyKms], "kms:ScheduleKeyDeletion")).to.equal("Allowed");
+                expect(await decide(administrator, [], "kms:ScheduleKeyDeletion"), "administration is delegated to IAM, not granted to everyone").to.equal("ImplicitlyDenied");
             });
 
             it("keeps the API endpoint private, public only from the configured ranges", async () => {
@@ -313,7 +384,7 @@ describe("EKS cluster", () => {
         const root = path.join(__dirname, "fixtures", "eks-component");
         const run = (scenario: string) => previewStack("test", { root, policyPack: false, configOverrides: { "eks-component-fixture:scenario": scenario } });
 
-        it("defaults to a private-only endpoint, 90-day logs, 50 GiB disks and deletion protection", async () => {
+        it("defaults to a private-only endpoint, api, audit and authenticator logs kept 90 days, 50 GiB disks and deletion protection", async () => {
             const result = await run("defaults");
             expect(result.error).to.equal(undefined);
             const cluster = named(result, "eks:index:Cluster", "fixture-cluster");
@@ -324,6 +395,7 @@ describe("EKS cluster", () => {
             expect(cluster.inputs.deletionProtection).to.equal(true);
             const logGroup = named(result, "aws:cloudwatch/logGroup:LogGroup", "fixture-control-plane");
             expect(logGroup.inputs).to.include({ name: "/aws/eks/fixture/cluster", retentionInDays: 90, deletionProtectionEnabled: true });
+            expect(cluster.inputs.enabledClusterLogTypes).to.deep.equal(["api", "audit", "authenticator"]);
             expect(named(result, "aws:ec2/launchTemplate:LaunchTemplate", "fixture-general-lt").inputs.blockDeviceMappings[0].ebs.volumeSize).to.equal(50);
         });
 
@@ -354,6 +426,7 @@ describe("EKS cluster", () => {
                 '  version: found "1.20"; expected one of 1.31, 1.32, 1.33, 1.34',
                 '  publicAccessCidrs: found "10.0.0.1/16"; expected IPv4 network addresses in CIDR notation',
                 "  logRetentionDays: found 45; expected a retention CloudWatch offers: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+                '  controlPlaneLogTypes: found ["api","audit","kubelet","scheduler","scheduler"]; expected distinct values of api, audit, authenticator, controllerManager, scheduler, including api, audit, authenticator',
                 '  nodeGroups[0].instanceTypes: found ["m7i.large","m7g.large"]; expected at least one instance type, all of one architecture (x86_64 or arm64)',
                 '  nodeGroups[0]: found {"minSize":3,"desiredSize":2,"maxSize":4}; expected whole numbers with 0 <= minSize <= desiredSize <= maxSize and maxSize >= 1',
                 '  nodeGroups[1].name: found "general"; expected a name no other node group has',

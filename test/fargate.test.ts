@@ -9,6 +9,7 @@ import { RecordedResource } from "../engine/monitor";
 import { PreviewResult } from "../engine/preview";
 import { isSecretWire } from "../engine/wire";
 import { resolveArgs, FargateSiteArgs } from "../components/fargate/args";
+import { logsEncryptDecision } from "./helpers/kms";
 import { named, ofType, previewOnce, previewStack } from "./helpers/preview";
 import { analyze, recorded, violationsOf } from "./helpers/policy";
 
@@ -348,16 +349,81 @@ describe("FargateSite", () => {
     });
 
     describe("data", () => {
-        it("encrypts the database with the site key and requires TLS through its parameter group", () => {
+        it("encrypts the database with the site key and requires TLS and logs slow statements through its parameter group", () => {
             for (const site of [prod, staging]) {
                 const keyArn = site.child("aws:kms/key:Key", "grocery-key").outputs.arn;
                 const db = site.child("aws:rds/instance:Instance", "grocery-db");
-                const parameters = site.child("aws:rds/parameterGroup:ParameterGroup", "grocery-db-tls");
+                const parameters = site.child("aws:rds/parameterGroup:ParameterGroup", "grocery-db-parameters");
                 expect(db.inputs).to.deep.include({ engine: "mysql", storageEncrypted: true, kmsKeyId: keyArn, masterUserSecretKmsKeyId: keyArn, manageMasterUserPassword: true, publiclyAccessible: false, deletionProtection: true, skipFinalSnapshot: false });
                 expect(db.inputs.parameterGroupName).to.equal(parameters.outputs.name);
-                expect(parameters.inputs.parameters).to.deep.equal([{ name: "require_secure_transport", value: "1" }]);
+                expect(parameters.inputs.parameters).to.have.deep.members([
+                    { name: "require_secure_transport", value: "1" },
+                    { name: "slow_query_log", value: "1" },
+                    { name: "long_query_time", value: "1" },
+                    { name: "log_output", value: "FILE" },
+                ]);
                 expect(parameters.inputs.family).to.equal("mysql8.4");
             }
+        });
+
+        it("exports the error, slow query and audit logs into log groups it creates first, kept like the site's logs and encrypted with the site key", () => {
+            for (const [site, days] of [[prod, 90], [staging, 30]] as const) {
+                const keyArn = site.child("aws:kms/key:Key", "grocery-key").outputs.arn;
+                const db = site.child("aws:rds/instance:Instance", "grocery-db");
+                expect(db.inputs.enabledCloudwatchLogsExports).to.deep.equal(["error", "slowquery", "audit"]);
+                const options = site.child("aws:rds/optionGroup:OptionGroup", "grocery-db-options");
+                expect(options.inputs).to.deep.include({
+                    engineName: "mysql",
+                    majorEngineVersion: "8.4",
+                    options: [{
+                        optionName: "MARIADB_AUDIT_PLUGIN",
+                        optionSettings: [{ name: "SERVER_AUDIT_EVENTS", value: "CONNECT,QUERY_DDL,QUERY_DCL" }, { name: "SERVER_AUDIT_EXCL_USERS", value: "rdsadmin" }],
+                    }],
+                });
+                expect(db.inputs.optionGroupName).to.equal(options.outputs.name);
+                for (const log of ["error", "slowquery", "audit"]) {
+                    const group = site.child("aws:cloudwatch/logGroup:LogGroup", `grocery-db-${log}-log`);
+                    expect(group.inputs).to.deep.include({ name: `/aws/rds/instance/${db.inputs.identifier}/${log}`, retentionInDays: days, kmsKeyId: keyArn, deletionProtectionEnabled: true });
+                    expect(db.dependencies).to.include(group.urn);
+                    expect(group.dependencies).to.include(site.child("aws:kms/keyPolicy:KeyPolicy", "grocery-key-policy").urn);
+                }
+            }
+        });
+
+        it("samples the database's operating system every 60 s through a role only RDS monitoring assumes", () => {
+            for (const site of [prod, staging]) {
+                const db = site.child("aws:rds/instance:Instance", "grocery-db");
+                const role = site.child("aws:iam/role:Role", "grocery-db-monitoring");
+                expect(db.inputs).to.include({ monitoringInterval: 60, monitoringRoleArn: role.outputs.arn });
+                expect(JSON.parse(role.inputs.assumeRolePolicy)).to.deep.equal({
+                    Version: "2012-10-17",
+                    Statement: [{
+                    Sid: "RdsEnhancedMonitoring",
+                    Effect: "Allow",
+                    Principal: { Service: "monitoring.rds.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                }],
+                });
+                const grants = site.children.filter((r) => r.type.startsWith("aws:iam/") && r.inputs.role === role.outputs.name);
+                expect(grants.map((r) => [r.type, r.inputs.policyArn])).to.deep.equal([
+                    ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"],
+                ]);
+            }
+        });
+
+        it("lets CloudWatch Logs use the site key for the database's log groups only, and leaves the rest of the key to IAM", async () => {
+            const keyArn = staging.child("aws:kms/key:Key", "grocery-key").outputs.arn;
+            const policy = JSON.parse(staging.child("aws:kms/keyPolicy:KeyPolicy", "grocery-key-policy").inputs.policy);
+            expect(policy.Statement[0]).to.deep.equal({ Sid: "AccountIamDecides", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" });
+            const logGroupArn = (name: string) => `arn:aws:logs:${region}:${account}:log-group:${name}`;
+            const encrypt = (principal: string, name: string) => logsEncryptDecision(policy, { principal, keyArn, logGroupArn: logGroupArn(name) });
+            const identifier = staging.child("aws:rds/instance:Instance", "grocery-db").inputs.identifier;
+            const logs = `logs.${region}.amazonaws.com`;
+            expect(await encrypt(logs, `/aws/rds/instance/${identifier}/audit`)).to.equal("Allowed");
+            expect(await encrypt(logs, `/aws/rds/instance/${identifier}-other/audit`)).to.equal("ImplicitlyDenied");
+            expect(await encrypt(logs, `/ecs/${identifier}`)).to.equal("ImplicitlyDenied");
+            expect(await encrypt("logs.eu-west-1.amazonaws.com", `/aws/rds/instance/${identifier}/audit`)).to.equal("ImplicitlyDenied");
         });
 
         it("encrypts the cache at rest and requires TLS in transit", () => {

@@ -3,6 +3,7 @@ import { expect } from "chai";
 import * as path from "path";
 import { RecordedResource } from "../engine/monitor";
 import { PreviewResult } from "../engine/preview";
+import { logsEncryptDecision } from "./helpers/kms";
 import { named, ofType, previewOnce, previewStack, providerOf } from "./helpers/preview";
 
 const account = "123456789012";
@@ -31,6 +32,13 @@ interface ResolvedTenant {
     dbSecretArn: string;
 }
 
+/** The tenant role (the database's monitoring role is the component's other role). */
+function tenantRoleOf(tenant: { children: RecordedResource[] }, component: string): RecordedResource {
+    const found = tenant.children.filter((child) => child.type === "aws:iam/role:Role" && child.name === `${component}-role`);
+    expect(found, `${component}-role`).to.have.length(1);
+    return found[0];
+}
+
 function childOf(tenant: { children: RecordedResource[] }, type: string): RecordedResource {
     const found = tenant.children.filter((child) => child.type === type);
     expect(found.map((child) => child.name), type).to.have.length(1);
@@ -48,7 +56,7 @@ function resolveTenants(result: PreviewResult): ResolvedTenant[] {
         const name = component.name.replace(/^tenant-/, "");
         const children = descendants(result, component);
         const tenant = { children };
-        const role = childOf(tenant, "aws:iam/role:Role");
+        const role = tenantRoleOf(tenant, component.name);
         const db = childOf(tenant, "aws:rds/instance:Instance");
         const region = prodTenants[name];
         return {
@@ -173,7 +181,7 @@ describe("Ringfence", () => {
     it("grants the tenant role nothing but its one inline policy", async () => {
         const result = await prod();
         for (const tenant of tenants) {
-            const role = childOf(tenant, "aws:iam/role:Role");
+            const role = tenantRoleOf(tenant, `tenant-${tenant.name}`);
             expect(role.inputs.managedPolicyArns ?? [], tenant.name).to.deep.equal([]);
             expect(role.inputs.inlinePolicies ?? [], tenant.name).to.deep.equal([]);
             const grants = result.resources.filter((r) => /^aws:iam\/\w*[pP]olicy(Attachment)?:/.test(r.type) && [r.inputs.role, ...(r.inputs.roles ?? [])].includes(role.outputs.name));
@@ -379,6 +387,12 @@ describe("Ringfence", () => {
             for (const resource of locked) {
                 expect([resource.protect, resource.retainOnDelete], resource.name).to.deep.equal([true, false]);
             }
+            // The database's audit trail stays in the account when the tenant leaves the stack.
+            const logGroups = leaving.filter((r) => r.type === "aws:cloudwatch/logGroup:LogGroup");
+            expect(logGroups.map((r) => r.inputs.name)).to.have.members(["postgresql", "upgrade"].map((log) => `/aws/rds/instance/tenant-globex-staging/${log}`));
+            for (const group of logGroups) {
+                expect([group.inputs.deletionProtectionEnabled, group.retainOnDelete], group.name).to.deep.equal([false, true]);
+            }
             const taggedOffboarding = (resources: typeof leaving) =>
                 resources.filter((r) => r.inputs.tags?.offboarding === "true").map((r) => r.type).sort();
             expect(taggedOffboarding(leaving)).to.include.members(["aws:kms/key:Key", "aws:rds/instance:Instance", "aws:s3/bucket:Bucket"]);
@@ -483,6 +497,153 @@ describe("Ringfence", () => {
             expect(databases.map((db) => db.name)).to.have.members(["tenant-acme-db", "tenant-globex-db"]);
             for (const db of databases) {
                 expect(db.inputs).to.include({ multiAz: false, backupRetentionPeriod: 7, performanceInsightsEnabled: false });
+            }
+        });
+    });
+
+
+    describe("database audit trail", () => {
+        const postgresParameters = [
+            { name: "rds.force_ssl", value: "1" },
+            { name: "log_min_duration_statement", value: "1000" },
+            { name: "log_connections", value: "1" },
+            { name: "log_disconnections", value: "1" },
+        ];
+        const mysqlFamilyParameters = [
+            { name: "require_secure_transport", value: "1" },
+            { name: "slow_query_log", value: "1" },
+            { name: "long_query_time", value: "1" },
+            { name: "log_output", value: "FILE" },
+        ];
+        const auditPlugin = [{
+            optionName: "MARIADB_AUDIT_PLUGIN",
+            optionSettings: [{ name: "SERVER_AUDIT_EVENTS", value: "CONNECT,QUERY_DDL,QUERY_DCL" }, { name: "SERVER_AUDIT_EXCL_USERS", value: "rdsadmin" }],
+        }];
+        /** What each engine and major version must be built with. */
+        const expectedTrail = (engine: string, version: string) => ({
+            exports: engine === "postgres" ? ["postgresql", "upgrade"] : ["error", "slowquery", "audit"],
+            family: `${engine}${version}`,
+            parameters: engine === "postgres" ? postgresParameters : mysqlFamilyParameters,
+        });
+        const trailOf = (children: RecordedResource[], component: string) => {
+            const child = (type: string, name: string) => {
+                const found = children.find((c) => c.type === type && c.name === name);
+                expect(found, `${type} ${name}`).to.not.equal(undefined);
+                return found!;
+            };
+            const db = child("aws:rds/instance:Instance", `${component}-db`);
+            return {
+                db,
+                parameterGroup: child("aws:rds/parameterGroup:ParameterGroup", `${component}-db-parameters`),
+                optionGroup: children.find((c) => c.type === "aws:rds/optionGroup:OptionGroup"),
+                monitoringRole: child("aws:iam/role:Role", `${component}-db-monitoring`),
+                monitoringAttachment: child("aws:iam/rolePolicyAttachment:RolePolicyAttachment", `${component}-db-monitoring`),
+                logGroups: children.filter((c) => c.type === "aws:cloudwatch/logGroup:LogGroup"),
+            };
+        };
+
+        /** Checks one database's trail; returns its log group ARNs. */
+        const checkTrail = (children: RecordedResource[], component: string, keyArn: string, retentionDays: number) => {
+            const trail = trailOf(children, component);
+            const { engine, engineVersion, identifier } = trail.db.inputs;
+            const expected = expectedTrail(engine, engineVersion);
+            expect(trail.db.inputs.enabledCloudwatchLogsExports, component).to.deep.equal(expected.exports);
+            expect(trail.db.inputs.parameterGroupName, component).to.equal(trail.parameterGroup.outputs.name);
+            expect(trail.parameterGroup.inputs.family, component).to.equal(expected.family);
+            expect(trail.parameterGroup.inputs.parameters, component).to.have.deep.members(expected.parameters);
+            if (engine === "postgres") {
+                expect(trail.optionGroup, component).to.equal(undefined);
+                expect(trail.db.inputs.optionGroupName, component).to.equal(undefined);
+            } else {
+                expect(trail.optionGroup!.inputs, component).to.deep.include({ engineName: engine, majorEngineVersion: engineVersion, options: auditPlugin });
+                expect(trail.db.inputs.optionGroupName, component).to.equal(trail.optionGroup!.outputs.name);
+            }
+            expect(trail.logGroups.map((group) => group.inputs.name), component).to.have.members(expected.exports.map((log) => `/aws/rds/instance/${identifier}/${log}`));
+            for (const group of trail.logGroups) {
+                expect(group.inputs, group.name).to.include({ retentionInDays: retentionDays, kmsKeyId: keyArn, deletionProtectionEnabled: true });
+                expect(group.retainOnDelete, group.name).to.equal(true);
+                // Created first, or RDS would create it without a retention or key.
+                expect(trail.db.dependencies, group.name).to.include(group.urn);
+            }
+            expect(trail.db.inputs).to.include({ monitoringInterval: 60, monitoringRoleArn: trail.monitoringRole.outputs.arn });
+            expect(JSON.parse(trail.monitoringRole.inputs.assumeRolePolicy)).to.deep.equal({
+                Version: "2012-10-17",
+                Statement: [{
+                    Sid: "RdsEnhancedMonitoring",
+                    Effect: "Allow",
+                    Principal: { Service: "monitoring.rds.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                }],
+            });
+            expect(trail.monitoringAttachment.inputs).to.deep.equal({
+                role: trail.monitoringRole.outputs.name,
+                policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+            });
+            return trail.logGroups.map((group) => group.outputs.arn as string);
+        };
+
+        it("exports each engine's logs into encrypted log groups kept 365 days in production, with enhanced monitoring and a TLS parameter group", () => {
+            for (const tenant of tenants) {
+                checkTrail(tenant.children, `tenant-${tenant.name}`, tenant.keyArn, 365);
+            }
+            const engines = tenants.map((tenant) => `${childOf(tenant, "aws:rds/instance:Instance").inputs.engine}${childOf(tenant, "aws:rds/instance:Instance").inputs.engineVersion}`);
+            expect(engines).to.include.members(["postgres17", "postgres16", "mysql8.4"]);
+        });
+
+        it("builds MariaDB and older MySQL and PostgreSQL versions with their own family, and keeps logs 30 days in staging", async () => {
+            const database = (engine: string, engineVersion: string) => ({ instanceClass: "db.t4g.micro", allocatedStorage: 20, engine, engineVersion });
+            const result = await previewStack("staging", {
+                configOverrides: {
+                    "platform:tenants": [
+                        { name: "acme", region: "eu-central-1", cdnDomain: "acme.cdn.staging.platform.example.com", database: database("mariadb", "11.4") },
+                        { name: "globex", region: "eu-central-1", cdnDomain: "globex.cdn.staging.platform.example.com", database: database("mariadb", "10.6") },
+                        { name: "hooli", region: "eu-central-1", cdnDomain: "hooli.cdn.staging.platform.example.com", database: database("mysql", "8.0") },
+                        { name: "initech", region: "eu-central-1", cdnDomain: "initech.cdn.staging.platform.example.com", database: database("postgres", "14") },
+                    ],
+                },
+            });
+            expect(result.error).to.equal(undefined);
+            expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).to.deep.equal([]);
+            const families = [];
+            for (const component of ofType(result, "platform:ringfence:Ringfence")) {
+                const children = descendants(result, component);
+                const keyArn = children.find((c) => c.type === "aws:kms/key:Key")!.outputs.arn;
+                checkTrail(children, component.name, keyArn, 30);
+                families.push(trailOf(children, component.name).parameterGroup.inputs.family);
+            }
+            expect(families).to.have.members(["mariadb11.4", "mariadb10.6", "mysql8.0", "postgres14"]);
+        });
+
+        it("lets only RDS enhanced monitoring, for this account, assume the monitoring role", async () => {
+            for (const tenant of tenants) {
+                const role = tenant.children.find((c) => c.type === "aws:iam/role:Role" && c.name === `tenant-${tenant.name}-db-monitoring`)!;
+                const assumeAs = (principal: string, sourceAccount: string) =>
+                    decide(principal, [], { action: "sts:AssumeRole", resource: role.outputs.arn, resourcePolicy: JSON.parse(role.inputs.assumeRolePolicy), context: { "aws:SourceAccount": sourceAccount } });
+                expect(await assumeAs("monitoring.rds.amazonaws.com", account)).to.equal("Allowed");
+                expect(await assumeAs("monitoring.rds.amazonaws.com", "210987654321")).to.equal("ImplicitlyDenied");
+                expect(await assumeAs("rds.amazonaws.com", account)).to.equal("ImplicitlyDenied");
+                expect(await assumeAs(tenant.roleArn, account)).to.equal("ImplicitlyDenied");
+            }
+        });
+
+        it("lets CloudWatch Logs use the tenant key for the tenant's database log groups only", async () => {
+            for (const tenant of tenants) {
+                const identifier = childOf(tenant, "aws:rds/instance:Instance").inputs.identifier;
+                const logs = `logs.${tenant.region}.amazonaws.com`;
+                const encrypt = (principal: string, logGroupArn: string) => logsEncryptDecision(tenant.keyPolicy, { principal, keyArn: tenant.keyArn, logGroupArn });
+                const logGroupArn = (name: string) => `arn:aws:logs:${tenant.region}:${account}:log-group:${name}`;
+                for (const arn of tenant.children.filter((c) => c.type === "aws:cloudwatch/logGroup:LogGroup").map((c) => c.outputs.arn)) {
+                    expect(await encrypt(logs, arn), arn).to.equal("Allowed");
+                }
+                expect(await encrypt(logs, logGroupArn(`/aws/rds/instance/${identifier}-other/error`))).to.equal("ImplicitlyDenied");
+                expect(await encrypt(logs, logGroupArn("/aws/eks/platform-prod/cluster"))).to.equal("ImplicitlyDenied");
+                for (const other of tenants.filter((candidate) => candidate !== tenant)) {
+                    const otherIdentifier = childOf(other, "aws:rds/instance:Instance").inputs.identifier;
+                    expect(await encrypt(logs, logGroupArn(`/aws/rds/instance/${otherIdentifier}/postgresql`)), `${other.name} -> ${tenant.name}`).to.equal("ImplicitlyDenied");
+                }
+                const elsewhere = tenant.region === "eu-central-1" ? "eu-west-3" : "eu-central-1";
+                expect(await encrypt(`logs.${elsewhere}.amazonaws.com`, logGroupArn(`/aws/rds/instance/${identifier}/error`))).to.equal("ImplicitlyDenied");
             }
         });
     });
@@ -648,7 +809,7 @@ describe("Ringfence", () => {
             return result.error!.split("\n").map((line) => line.trim());
         };
 
-        it("defaults to PostgreSQL 17, single-AZ, 7 days of backups, a 4-CPU quota and the PriceClass_100 CDN", async () => {
+        it("defaults to PostgreSQL 17, single-AZ, 7 days of backups, 30 days of database logs, a 4-CPU quota and the PriceClass_100 CDN", async () => {
             const result = await run("defaults");
             expect(result.error).to.equal(undefined);
             expect(named(result, "aws:rds/instance:Instance", "tenant-acme-db").inputs).to.include({
@@ -659,6 +820,9 @@ describe("Ringfence", () => {
                 performanceInsightsEnabled: false,
                 dbName: "app",
             });
+            for (const log of ["postgresql", "upgrade"]) {
+                expect(named(result, "aws:cloudwatch/logGroup:LogGroup", `tenant-acme-db-${log}-log`).inputs.retentionInDays).to.equal(30);
+            }
             expect(named(result, "kubernetes:core/v1:ResourceQuota", "tenant-acme-quota").inputs.spec.hard).to.include({ "requests.cpu": "4", "requests.memory": "8Gi", pods: "50" });
             expect(named(result, "aws:cloudfront/distribution:Distribution", "tenant-acme-cdn").inputs.priceClass).to.equal("PriceClass_100");
             expect(named(result, "kubernetes:core/v1:ServiceAccount", "tenant-acme-service-account").inputs.metadata.name).to.equal("app");
@@ -700,6 +864,7 @@ describe("Ringfence", () => {
                 'nameSuffix: found "Test-"; expected 1-30 lower-case letters, digits or single hyphens, starting and ending with a letter or digit',
                 'database.engine: found "oracle"; expected one of postgres, mysql, mariadb',
                 "database.backupRetentionDays: found 0; expected a whole number from 1 to 35",
+                "database.logRetentionDays: found 45; expected a retention CloudWatch offers: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
                 "storage.glacierTransitionDays: found 0; expected a whole number from 1 to 3650",
                 'cdn.domain: found "acme.cdn.example.org"; expected a name inside cdn.zoneName example.com',
                 'cdn.prefix: found "public/"; expected a key prefix of lower-case letters, digits and hyphens, without slashes',

@@ -111,7 +111,7 @@ export interface FargateSiteArgs {
     readonly minimumHealthyPercent?: number;
     /** ECS Exec into running tasks, sessions logged. Default: false. */
     readonly execEnabled?: boolean;
-    /** Days the application, exec-session and ALB access logs are kept. Default: 30. */
+    /** Days the application, exec-session, database and ALB access logs are kept. Default: 30. */
     readonly logRetentionDays?: number;
     /** Images kept in the repository (older ones expire). Default: 50. */
     readonly keepImages?: number;
@@ -257,7 +257,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
 
     const { database, cache, cutover } = r;
     check("database.instanceClass", database.instanceClass, rdsInstanceClassProblems(database.instanceClass));
-    check("database.engineVersion", database.engineVersion, database.engineVersion in mysqlVersions ? [] : [`a MySQL major version: ${Object.keys(mysqlVersions).join(", ")}`]);
+    check("database.engineVersion", database.engineVersion, mysqlVersions.includes(database.engineVersion) ? [] : [`a MySQL major version: ${mysqlVersions.join(", ")}`]);
     check("database.allocatedStorage", database.allocatedStorage, within(database.allocatedStorage, 20, 65536));
     if (database.maxAllocatedStorage !== undefined) {
         check("database.maxAllocatedStorage", database.maxAllocatedStorage, within(database.maxAllocatedStorage, database.allocatedStorage + 1, 65536));

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { mysqlVersions } from "../rules/fargate";
+import { databaseAuditTrail } from "../rds/audit";
 
 export const mysqlPort = 3306;
 
@@ -14,7 +14,12 @@ export interface SiteDatabaseArgs {
     readonly dbName: string;
     readonly multiAz: boolean;
     readonly deletionProtection: boolean;
+    /** Encrypts storage, the master secret and the exported logs. */
     readonly keyArn: pulumi.Input<string>;
+    /** The key's policy, which lets CloudWatch Logs encrypt the database's log groups. */
+    readonly keyPolicy: pulumi.Resource;
+    /** Days CloudWatch keeps the exported logs. */
+    readonly logRetentionDays: number;
     readonly subnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
 }
@@ -22,15 +27,20 @@ export interface SiteDatabaseArgs {
 /**
  * RDS MySQL: private, storage and the master secret encrypted with the site key, the master
  * password generated and rotated by RDS in Secrets Manager (never in config or state), TLS
- * required by its parameter group (`require_secure_transport`), deletion protection, a final
- * snapshot and backups kept after deletion. The instance is protected; its parameter and subnet
- * groups are harmless to replace.
+ * required by its parameter group (`require_secure_transport`), error, slow query and audit logs
+ * in CloudWatch under the site key, enhanced monitoring (`databaseAuditTrail`), deletion
+ * protection, a final snapshot and backups kept after deletion. The instance is protected; its
+ * parameter, option and subnet groups are harmless to replace.
  */
 export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.CustomResourceOptions): aws.rds.Instance {
-    const parameterGroup = new aws.rds.ParameterGroup(`${name}-tls`, {
-        family: mysqlVersions[args.engineVersion],
-        description: `${args.identifier}: TLS required`,
-        parameters: [{ name: "require_secure_transport", value: "1" }],
+    const auditTrail = databaseAuditTrail(name, {
+        identifier: args.identifier,
+        engine: "mysql",
+        engineVersion: args.engineVersion,
+        logRetentionDays: args.logRetentionDays,
+        keyArn: args.keyArn,
+        keyPolicy: args.keyPolicy,
+        deletionProtection: args.deletionProtection,
     }, opts);
     const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, {
         subnetIds: args.subnetIds,
@@ -52,7 +62,7 @@ export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.
         username: "dbadmin",
         manageMasterUserPassword: true,
         masterUserSecretKmsKeyId: args.keyArn,
-        parameterGroupName: parameterGroup.name,
+        ...auditTrail.instanceArgs,
         dbSubnetGroupName: subnetGroup.name,
         vpcSecurityGroupIds: [args.securityGroupId],
         publiclyAccessible: false,
@@ -63,5 +73,5 @@ export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.
         deletionProtection: args.deletionProtection,
         skipFinalSnapshot: false,
         finalSnapshotIdentifier: `${args.identifier}-final`,
-    }, { ...opts, protect: true });
+    }, { ...opts, protect: true, dependsOn: auditTrail.dependencies });
 }

@@ -6,6 +6,7 @@ import { FargateSiteArgs, resolveArgs } from "./args";
 import { cachePort, sessionCache } from "./cache";
 import { mysqlPort, siteDatabase } from "./database";
 import { deployRole } from "./deploy";
+import { siteKeyPolicy } from "./policies";
 import { weightedCutover } from "./dns";
 import { siteLoadBalancer } from "./loadbalancer";
 import { securityChain } from "./network";
@@ -69,6 +70,10 @@ export class FargateSite extends pulumi.ComponentResource {
             deletionWindowInDays: 30,
         }, { ...children, protect: true });
         new aws.kms.Alias(`${name}-key`, { name: `alias/${site.physicalName}`, targetKeyId: key.keyId }, children);
+        const keyPolicy = new aws.kms.KeyPolicy(`${name}-key-policy`, {
+            keyId: key.keyId,
+            policy: pulumi.all([partition, account, region]).apply(([partition, account, region]) => JSON.stringify(siteKeyPolicy({ partition, account, region }, site.physicalName))),
+        }, children);
 
         const chain = securityChain(`${name}-sg`, { vpcId: site.network.vpcId, containerPort: site.containerPort, databasePort: mysqlPort, cachePort }, children);
         const images = registry(`${name}-images`, { repositoryName: site.physicalName, keyArn: key.arn, keepImages: site.keepImages, imageTag: site.imageTag }, children);
@@ -81,6 +86,8 @@ export class FargateSite extends pulumi.ComponentResource {
             multiAz: site.multiAz,
             deletionProtection: site.deletionProtection,
             keyArn: key.arn,
+            keyPolicy,
+            logRetentionDays: site.logRetentionDays,
             subnetIds: site.network.privateSubnetIds,
             securityGroupId: chain.database.id,
         }, children);

@@ -1,4 +1,5 @@
 import { PolicyDocument, PolicyStatement } from "../iam/documents";
+import { cloudWatchLogsUseKey, KeyScope } from "../iam/kms";
 import { githubOidcIssuer } from "../rules/fargate";
 
 /** A role's trust policy: who may assume it (no `Resource`). */
@@ -173,6 +174,21 @@ export function deployRolePolicy(scope: DeployScope): PolicyDocument {
                 Resource: [scope.executionRoleArn, scope.taskRoleArn],
                 Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
             },
+        ],
+    };
+}
+
+/**
+ * The site key's policy. IAM keeps deciding who in the account uses the key (AWS's default key
+ * policy, which ECR, ElastiCache, Secrets Manager, S3 and ECS exec already rely on through the
+ * roles' own policies); CloudWatch Logs may use it for the database's log groups only.
+ */
+export function siteKeyPolicy(scope: KeyScope, databaseIdentifier: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "AccountIamDecides", Effect: "Allow", Principal: { AWS: `arn:${scope.partition}:iam::${scope.account}:root` }, Action: "kms:*", Resource: "*" },
+            cloudWatchLogsUseKey("DatabaseLogsEncrypt", scope, [`/aws/rds/instance/${databaseIdentifier}/*`]),
         ],
     };
 }

@@ -3,6 +3,7 @@ import { EksPlatformCluster, OidcIdentity, PlatformCluster } from "../cluster/ty
 import { DatabaseNetwork, RegionalProviders } from "../persistence-network";
 import { PriceClass } from "../s3-origin/distribution";
 import { isAwsRegion } from "../rules/aws-regions";
+import { logRetentionDays } from "../rules/eks";
 import { hostnameProblems, isDnsLabel } from "../rules/dns";
 import { rdsInstanceClassProblems } from "../rules/instance-types";
 import { quantityProblems } from "../rules/kubernetes";
@@ -31,6 +32,8 @@ export interface RingfenceDatabaseArgs {
     readonly dbName?: string;
     /** Database user the tenant role may log in as with an IAM token (`rds-db:connect`). Default: `app`. */
     readonly iamUser?: string;
+    /** Days CloudWatch keeps the database's exported logs, a retention CloudWatch offers. Default: 30. */
+    readonly logRetentionDays?: number;
 }
 
 export interface RingfenceStorageArgs {
@@ -121,6 +124,7 @@ export function resolveArgs(args: RingfenceArgs): ArgsCheck<ResolvedArgs> {
             performanceInsights: args.database.performanceInsights ?? false,
             dbName: args.database.dbName ?? "app",
             iamUser: args.database.iamUser ?? "app",
+            logRetentionDays: args.database.logRetentionDays ?? 30,
         },
         storage: {
             noncurrentVersionExpirationDays: args.storage?.noncurrentVersionExpirationDays ?? 30,
@@ -151,6 +155,8 @@ export function resolveArgs(args: RingfenceArgs): ArgsCheck<ResolvedArgs> {
         check("database.maxAllocatedStorage", database.maxAllocatedStorage, within(database.maxAllocatedStorage, { min: database.allocatedStorage + 1, max: allocatedStorageRange.max }));
     }
     check("database.backupRetentionDays", database.backupRetentionDays, within(database.backupRetentionDays, backupRetentionRange));
+    const logRetentionValid = (logRetentionDays as readonly number[]).includes(database.logRetentionDays);
+    check("database.logRetentionDays", database.logRetentionDays, logRetentionValid ? [] : [`a retention CloudWatch offers: ${logRetentionDays.join(", ")}`]);
     for (const [key, days] of Object.entries(storage)) {
         check(`storage.${key}`, days, within(days, { min: 1, max: 3650 }));
     }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { databaseAuditTrail } from "../rds/audit";
 import { DatabaseEngine, databaseEngines } from "../rules/rds";
 
 export interface TenantDatabaseArgs {
@@ -14,8 +15,12 @@ export interface TenantDatabaseArgs {
     readonly backupRetentionDays: number;
     readonly performanceInsights: boolean;
     readonly dbName: string;
-    /** Storage, snapshots, the master user secret and Performance Insights are encrypted with it. */
+    /** Storage, snapshots, the master user secret, Performance Insights and the exported logs are encrypted with it. */
     readonly keyArn: pulumi.Input<string>;
+    /** The key's policy, which lets CloudWatch Logs encrypt the database's log groups. */
+    readonly keyPolicy: pulumi.Resource;
+    /** Days CloudWatch keeps the exported logs. */
+    readonly logRetentionDays: number;
     readonly vpcId: pulumi.Input<string>;
     /** Private subnets only: the instance never gets a route from the internet. */
     readonly subnetIds: pulumi.Input<string>[];
@@ -27,10 +32,12 @@ export interface TenantDatabaseArgs {
 }
 
 /**
- * The tenant database: private, encrypted with the tenant key, IAM authentication on, the master
- * password generated and rotated by RDS in Secrets Manager (never in config or state), backups
- * kept after the instance is deleted, and a final snapshot on delete. Only the instance is
- * protected: replacing its security group or subnet group is harmless to the data.
+ * The tenant database: private, encrypted with the tenant key, TLS only, IAM authentication on,
+ * the master password generated and rotated by RDS in Secrets Manager (never in config or state),
+ * backups kept after the instance is deleted, and a final snapshot on delete. Its logs go to
+ * CloudWatch under the tenant key, with enhanced monitoring (`databaseAuditTrail`). Only the
+ * instance is protected: replacing its security group, subnet, parameter or option group is
+ * harmless to the data.
  */
 export function tenantDatabase(name: string, args: TenantDatabaseArgs, opts: pulumi.CustomResourceOptions): aws.rds.Instance {
     const port = databaseEngines[args.engine].port;
@@ -56,6 +63,17 @@ export function tenantDatabase(name: string, args: TenantDatabaseArgs, opts: pul
         tags: args.tags,
     }, opts);
 
+    const auditTrail = databaseAuditTrail(name, {
+        identifier: args.identifier,
+        engine: args.engine,
+        engineVersion: args.engineVersion,
+        logRetentionDays: args.logRetentionDays,
+        keyArn: args.keyArn,
+        keyPolicy: args.keyPolicy,
+        deletionProtection: args.deletionProtection,
+        tags: args.tags,
+    }, opts);
+
     return new aws.rds.Instance(name, {
         identifier: args.identifier,
         engine: args.engine,
@@ -73,6 +91,7 @@ export function tenantDatabase(name: string, args: TenantDatabaseArgs, opts: pul
         manageMasterUserPassword: true,
         masterUserSecretKmsKeyId: args.keyArn,
         iamDatabaseAuthenticationEnabled: true,
+        ...auditTrail.instanceArgs,
         dbSubnetGroupName: subnetGroup.name,
         vpcSecurityGroupIds: [securityGroup.id],
         publiclyAccessible: false,
@@ -87,5 +106,5 @@ export function tenantDatabase(name: string, args: TenantDatabaseArgs, opts: pul
         performanceInsightsKmsKeyId: args.performanceInsights ? args.keyArn : undefined,
         performanceInsightsRetentionPeriod: args.performanceInsights ? 7 : undefined,
         tags: args.tags,
-    }, { ...opts, protect: args.deletionProtection });
+    }, { ...opts, protect: args.deletionProtection, dependsOn: auditTrail.dependencies });
 }

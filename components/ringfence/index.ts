@@ -78,17 +78,8 @@ export class Ringfence extends pulumi.ComponentResource {
         // Alias names are unique per account and region, which two stacks may share.
         new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${namespace}-${args.nameSuffix}`, targetKeyId: key.keyId }, keptData);
 
+        const dbIdentifier = `${namespace}-${args.nameSuffix}`;
         const bucket = tenantBucket(`${name}-data`, { keyArn: key.arn, ...storage, tags: dataTags }, keptData);
-        const db = tenantDatabase(`${name}-db`, {
-            ...database,
-            identifier: `${namespace}-${args.nameSuffix}`,
-            keyArn: key.arn,
-            vpcId: args.network.vpcId,
-            subnetIds: args.network.subnetIds,
-            clientCidr: args.clusterCidr,
-            deletionProtection: !offboarding,
-            tags: dataTags,
-        }, inRegion);
         const distribution = tenantCdn(`${name}-cdn`, {
             ...cdn,
             bucket,
@@ -98,9 +89,20 @@ export class Ringfence extends pulumi.ComponentResource {
 
         const arns = pulumi.all([partition, account, role.arn, key.arn, bucket.arn, distribution.arn]).apply(
             ([partition, account, roleArn, keyArn, bucketArn, distributionArn]) =>
-                ({ partition, account, region: args.region, roleArn, keyArn, bucketArn, distributionArn, cdnPrefix: cdn.prefix }),
+                ({ partition, account, region: args.region, roleArn, keyArn, bucketArn, distributionArn, cdnPrefix: cdn.prefix, dbIdentifier }),
         );
-        new aws.kms.KeyPolicy(`${name}-key-policy`, { keyId: key.keyId, policy: arns.apply((a) => JSON.stringify(tenantKeyPolicy(a))) }, keptData);
+        const keyPolicy = new aws.kms.KeyPolicy(`${name}-key-policy`, { keyId: key.keyId, policy: arns.apply((a) => JSON.stringify(tenantKeyPolicy(a))) }, keptData);
+        const db = tenantDatabase(`${name}-db`, {
+            ...database,
+            identifier: dbIdentifier,
+            keyArn: key.arn,
+            keyPolicy,
+            vpcId: args.network.vpcId,
+            subnetIds: args.network.subnetIds,
+            clientCidr: args.clusterCidr,
+            deletionProtection: !offboarding,
+            tags: dataTags,
+        }, inRegion);
         new aws.s3.BucketPolicy(`${name}-data-policy`, { bucket: bucket.id, policy: arns.apply((a) => JSON.stringify(tenantBucketPolicy(a))) }, keptData);
         const dbSecretArn = db.masterUserSecrets.apply((secrets) => secrets[0].secretArn);
         new aws.iam.RolePolicy(`${name}-role-policy`, {

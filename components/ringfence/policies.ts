@@ -3,6 +3,7 @@
  * documents the stack registers. Each one names only this tenant's resources.
  */
 import { allowCloudFrontRead, denyInsecureTransport, PolicyDocument } from "../iam/documents";
+import { accountAdministersKey, cloudWatchLogsUseKey } from "../iam/kms";
 
 /** The tenant's key, bucket, distribution and role, as the key and bucket policies name them. */
 export interface TenantResourceArns {
@@ -15,6 +16,8 @@ export interface TenantResourceArns {
     readonly distributionArn: string;
     /** Key prefix the distribution may read, without slashes (e.g. `public`). */
     readonly cdnPrefix: string;
+    /** RDS identifier of the tenant database, whose log groups are `/aws/rds/instance/<identifier>/<log>`. */
+    readonly dbIdentifier: string;
 }
 
 /** Everything the tenant role is granted, by ARN. */
@@ -36,48 +39,19 @@ export interface TenantRoleGrants {
 const tenantKeyUse = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"];
 
 /**
- * What the account may do to the key without using it: manage, tag, rotate, schedule deletion.
- * Cryptographic use is not delegated to IAM, so no identity policy in the account (however
- * broad) can decrypt this tenant's data directly; only the tenant role and AWS services on
- * the account's behalf can.
- */
-const keyAdministration = [
-    "kms:DescribeKey",
-    "kms:GetKeyPolicy",
-    "kms:PutKeyPolicy",
-    "kms:GetKeyRotationStatus",
-    "kms:EnableKeyRotation",
-    "kms:RotateKeyOnDemand",
-    "kms:ListKeyRotations",
-    "kms:ListKeyPolicies",
-    "kms:ListResourceTags",
-    "kms:TagResource",
-    "kms:UntagResource",
-    "kms:UpdateKeyDescription",
-    "kms:CreateAlias",
-    "kms:UpdateAlias",
-    "kms:DeleteAlias",
-    "kms:EnableKey",
-    "kms:DisableKey",
-    "kms:ListGrants",
-    "kms:RevokeGrant",
-    "kms:ScheduleKeyDeletion",
-    "kms:CancelKeyDeletion",
-];
-
-/**
  * The tenant key's policy: the account root administers the key; RDS and Secrets Manager use it
  * on behalf of principals of this account (storage encryption, snapshots, the master user
  * secret: `kms:ViaService`); the tenant role encrypts, decrypts and makes data keys; CloudFront
  * decrypts objects for this tenant's distribution only (`AWS:SourceArn`), which SSE-KMS objects
- * served through Origin Access Control need.
+ * served through Origin Access Control need; CloudWatch Logs encrypts the tenant database's log
+ * groups and no others.
  */
 export function tenantKeyPolicy(arns: TenantResourceArns): PolicyDocument {
     const root = `arn:${arns.partition}:iam::${arns.account}:root`;
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: root }, Action: keyAdministration, Resource: "*" },
+            accountAdministersKey(arns),
             {
                 Sid: "AccountUsesKeyThroughRdsAndSecretsManager",
                 Effect: "Allow",
@@ -100,6 +74,7 @@ export function tenantKeyPolicy(arns: TenantResourceArns): PolicyDocument {
                 Resource: "*",
                 Condition: { StringEquals: { "AWS:SourceArn": arns.distributionArn } },
             },
+            cloudWatchLogsUseKey("TenantDatabaseLogsEncrypt", arns, [`/aws/rds/instance/${arns.dbIdentifier}/*`]),
         ],
     };
 }

@@ -4,6 +4,7 @@
  * registered. Each `...Problems` function returns what was expected; empty means the value is fine.
  */
 import * as ipaddr from "ipaddr.js";
+import { databaseEngines } from "./rds";
 
 /** Docker's tag grammar: what `docker push` and ECR accept. */
 const imageTagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -78,8 +79,8 @@ export function ipv4AddressProblems(address: string): string[] {
     return ipaddr.IPv4.isValidFourPartDecimal(address) ? [] : ["an IPv4 address of a legacy server"];
 }
 
-/** MySQL majors in RDS standard support, with their parameter group family. */
-export const mysqlVersions: Record<string, string> = { "8.0": "mysql8.0", "8.4": "mysql8.4" };
+/** MySQL majors in RDS standard support (the tenant databases' list). */
+export const mysqlVersions: readonly string[] = databaseEngines.mysql.versions;
 
 /** Session cache engines, with the versions offered and their parameter group family. */
 export const cacheEngines = {

@@ -29,3 +29,66 @@ export const allocatedStorageRange = { min: 20, max: 65536 } as const;
 
 /** RDS keeps automated backups for 1 to 35 days (0 would turn backups off). */
 export const backupRetentionRange = { min: 1, max: 35 } as const;
+
+/** Parameter group family of an engine's major version, e.g. `postgres17`, `mysql8.4`, `mariadb11.4`. */
+export function parameterGroupFamily(engine: DatabaseEngine, majorVersion: string): string {
+    return `${engine}${majorVersion}`;
+}
+
+/**
+ * Logs each engine publishes to CloudWatch (`enabledCloudwatchLogsExports`): PostgreSQL's server
+ * log (connections, errors, slow statements) and its major-version upgrade log; MySQL's and
+ * MariaDB's error, slow query and audit logs (audit through the MariaDB Audit Plugin option).
+ */
+export const databaseLogExports: Record<DatabaseEngine, readonly string[]> = {
+    postgres: ["postgresql", "upgrade"],
+    mysql: ["error", "slowquery", "audit"],
+    mariadb: ["error", "slowquery", "audit"],
+};
+
+/** Statements slower than this are logged with their duration. */
+export const slowStatementSeconds = 1;
+
+/**
+ * Parameters every database's parameter group sets: TLS only (a plain-text client is refused),
+ * slow statements logged, and on PostgreSQL connections and disconnections logged, which the
+ * MySQL-family engines record in their audit log instead. MySQL's and MariaDB's slow query log
+ * reaches CloudWatch only when it is written to a file (`log_output`).
+ */
+export const databaseParameters: Record<DatabaseEngine, readonly { name: string; value: string }[]> = {
+    postgres: [
+        { name: "rds.force_ssl", value: "1" },
+        { name: "log_min_duration_statement", value: String(slowStatementSeconds * 1000) },
+        { name: "log_connections", value: "1" },
+        { name: "log_disconnections", value: "1" },
+    ],
+    mysql: [
+        { name: "require_secure_transport", value: "1" },
+        { name: "slow_query_log", value: "1" },
+        { name: "long_query_time", value: String(slowStatementSeconds) },
+        { name: "log_output", value: "FILE" },
+    ],
+    mariadb: [
+        { name: "require_secure_transport", value: "1" },
+        { name: "slow_query_log", value: "1" },
+        { name: "long_query_time", value: String(slowStatementSeconds) },
+        { name: "log_output", value: "FILE" },
+    ],
+};
+
+/**
+ * The option that writes MySQL's and MariaDB's audit log, and what it records: connections
+ * (failed ones included), schema changes and grants. Statement text of reads and writes stays
+ * out: it would copy tenant data into the logs. `rdsadmin` is RDS's own monitoring user, whose
+ * health checks would otherwise fill the log every few seconds.
+ */
+export const auditPluginOption = {
+    optionName: "MARIADB_AUDIT_PLUGIN",
+    optionSettings: [
+        { name: "SERVER_AUDIT_EVENTS", value: "CONNECT,QUERY_DDL,QUERY_DCL" },
+        { name: "SERVER_AUDIT_EXCL_USERS", value: "rdsadmin" },
+    ],
+} as const;
+
+/** Seconds between enhanced monitoring samples of the instance's operating system. */
+export const monitoringIntervalSeconds = 60;

@@ -345,6 +345,10 @@ export const awsOutputs: Record<string, OutputFactory> = {
         const name = named("name", ctx, 255).toLowerCase();
         return { id: name, outputs: { name, arn: arn(ctx, "rds", `pg:${name}`) } };
     },
+    "aws:rds/optionGroup:OptionGroup": (ctx) => {
+        const name = named("name", ctx, 255).toLowerCase();
+        return { id: name, outputs: { name, arn: arn(ctx, "rds", `og:${name}`) } };
+    },
     "aws:secretsmanager/secretVersion:SecretVersion": (ctx) => {
         const versionId = ctx.ids.uuid("version");
         return { id: `${ctx.inputs.secretId}|${versionId}`, outputs: { arn: ctx.inputs.secretId, versionId, versionStages: ["AWSCURRENT"] } };

@@ -29,7 +29,7 @@ const databaseSchema = strictObject({
     /** RDS instance class, e.g. db.m7g.large. */
     instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an RDS instance class such as db.t4g.small" }),
     /** MySQL major version. Default: 8.4. */
-    engineVersion: z.enum(Object.keys(mysqlVersions) as [string, ...string[]]).optional(),
+    engineVersion: z.enum(mysqlVersions as [string, ...string[]]).optional(),
     /** Initial storage in GiB. */
     allocatedStorage: z.number().int().min(20).max(65536),
     /** Storage autoscaling ceiling in GiB. Default: no autoscaling. */

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgsCheck, found } from "../../args";
 import { isIpv4Network } from "../../rules/cidr";
 import { architectureOf, instanceTypeProblem } from "../../rules/instance-types";
-import { eksVersions, logRetentionDays } from "../../rules/eks";
+import { baselineControlPlaneLogTypes, ControlPlaneLogType, controlPlaneLogTypes, eksVersions, logRetentionDays } from "../../rules/eks";
 
 /** One managed node group: its sizes and instance types. */
 export interface EksNodeGroupArgs {
@@ -59,8 +59,13 @@ export interface EksClusterArgs {
     readonly adminRoleArn: pulumi.Input<string>;
     /** IAM role granted `AmazonEKSViewPolicy` on the whole cluster. Required. */
     readonly readOnlyRoleArn: pulumi.Input<string>;
-    /** Days CloudWatch keeps the api, audit and authenticator logs. Default: 90. */
+    /** Days CloudWatch keeps the control-plane logs. Default: 90. */
     readonly logRetentionDays?: number;
+    /**
+     * Control-plane logs sent to CloudWatch, each of `controlPlaneLogTypes` at most once; must
+     * include the baseline. Default: `["api", "audit", "authenticator"]`.
+     */
+    readonly controlPlaneLogTypes?: readonly ControlPlaneLogType[];
     /** Managed node groups; at least one, names unique. Required. */
     readonly nodeGroups: readonly EksNodeGroupArgs[];
     /** Pinned versions of vpc-cni, coredns, kube-proxy and aws-ebs-csi-driver. Required. */
@@ -87,6 +92,7 @@ export function resolveArgs(name: string, args: EksClusterArgs): ArgsCheck<Resol
         clusterName: args.clusterName ?? name,
         publicAccessCidrs: [...(args.publicAccessCidrs ?? [])],
         logRetentionDays: args.logRetentionDays ?? 90,
+        controlPlaneLogTypes: args.controlPlaneLogTypes ?? baselineControlPlaneLogTypes,
         nodeGroups: args.nodeGroups.map((group) => ({ ...group, diskSizeGiB: group.diskSizeGiB ?? 50 })),
         tags: args.tags ?? {},
         deletionProtection: args.deletionProtection ?? true,
@@ -104,6 +110,13 @@ export function resolveArgs(name: string, args: EksClusterArgs): ArgsCheck<Resol
     }
     if (!(logRetentionDays as readonly number[]).includes(resolved.logRetentionDays)) {
         problem("logRetentionDays", resolved.logRetentionDays, `a retention CloudWatch offers: ${logRetentionDays.join(", ")}`);
+    }
+    const logTypes: readonly string[] = resolved.controlPlaneLogTypes;
+    const knownLogTypes: readonly string[] = controlPlaneLogTypes;
+    const logTypesValid = logTypes.every((type, index) => knownLogTypes.includes(type) && logTypes.indexOf(type) === index)
+        && baselineControlPlaneLogTypes.every((type) => logTypes.includes(type));
+    if (!logTypesValid) {
+        problem("controlPlaneLogTypes", resolved.controlPlaneLogTypes, `distinct values of ${controlPlaneLogTypes.join(", ")}, including ${baselineControlPlaneLogTypes.join(", ")}`);
     }
     if (resolved.nodeGroups.length === 0) {
         problem("nodeGroups", [], "at least one node group");

@@ -3,12 +3,12 @@ import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedArgs } from "../../args";
-import { awsPartition } from "../../lookups";
+import { awsAccountId, awsPartition } from "../../lookups";
 import { EksPlatformCluster, OidcIdentity } from "../types";
 import { EksClusterArgs, resolveArgs } from "./args";
 import { nodeRole, serviceAccountRole } from "./iam";
-import { controlPlaneLogTypes } from "../../rules/eks";
 import { managedNodeGroup } from "./nodegroup";
+import { controlPlaneLogGroupName, controlPlaneLogKeyPolicy, secretsKeyPolicy } from "./policies";
 
 export { EksAddonVersions, EksClusterArgs, EksNodeGroupArgs } from "./args";
 
@@ -17,9 +17,10 @@ const vpcCniAccount = { namespace: "kube-system", name: "aws-node" };
 
 /**
  * An EKS cluster built on `@pulumi/eks`: private API endpoint (public only from the given ranges),
- * access entries instead of aws-auth, KMS envelope encryption of secrets, control-plane logs with
- * a retention, OIDC for IRSA, managed node groups with IMDSv2 and hop limit 1, pinned core add-ons
- * and an encrypted gp3 default StorageClass.
+ * access entries instead of aws-auth, KMS envelope encryption of secrets under an explicit key
+ * policy, control-plane logs with a retention and encrypted with their own key, OIDC for IRSA,
+ * managed node groups with IMDSv2 and hop limit 1, pinned core add-ons and an encrypted gp3
+ * default StorageClass.
  *
  * Every AWS resource, those inside the remote `eks:index:Cluster` included, uses `args.provider`.
  */
@@ -38,6 +39,8 @@ export class EksCluster extends pulumi.ComponentResource implements EksPlatformC
     readonly oidc: OidcIdentity;
     /** KMS key encrypting Kubernetes secrets. */
     readonly secretsKeyArn: pulumi.Output<string>;
+    /** KMS key encrypting the control-plane log group. */
+    readonly logKeyArn: pulumi.Output<string>;
     /** Instance role of the node groups. */
     readonly nodeRoleArn: pulumi.Output<string>;
     /** The EKS-created cluster security group, attached to the control plane and every node. */
@@ -53,6 +56,8 @@ export class EksCluster extends pulumi.ComponentResource implements EksPlatformC
         const inAccount = { parent: this, provider: awsProvider };
 
         const partition = awsPartition(inAccount);
+        const account = awsAccountId(inAccount);
+        const keyScope = pulumi.all([partition, account]).apply(([partition, account]) => ({ partition, account, region: resolved.region }));
         const secretsKey = new aws.kms.Key(`${name}-secrets`, {
             description: `Envelope encryption of Kubernetes secrets in EKS cluster ${clusterName}`,
             enableKeyRotation: true,
@@ -60,10 +65,20 @@ export class EksCluster extends pulumi.ComponentResource implements EksPlatformC
         }, { ...inAccount, protect: true });
         new aws.kms.Alias(`${name}-secrets`, { name: `alias/eks/${clusterName}-secrets`, targetKeyId: secretsKey.keyId }, inAccount);
 
+        // The key's policy is part of the key: CloudWatch checks it when the log group is created.
+        const logKey = new aws.kms.Key(`${name}-logs`, {
+            description: `Control-plane logs of EKS cluster ${clusterName}`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+            policy: keyScope.apply((scope) => JSON.stringify(controlPlaneLogKeyPolicy(scope, clusterName))),
+        }, { ...inAccount, protect: true });
+        new aws.kms.Alias(`${name}-logs`, { name: `alias/eks/${clusterName}-logs`, targetKeyId: logKey.keyId }, inAccount);
+
         // Created before the cluster, or EKS would create it itself without a retention.
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane`, {
-            name: `/aws/eks/${clusterName}/cluster`,
+            name: controlPlaneLogGroupName(clusterName),
             retentionInDays: resolved.logRetentionDays,
+            kmsKeyId: logKey.arn,
             deletionProtectionEnabled: deletionProtection,
         }, inAccount);
 
@@ -88,7 +103,7 @@ export class EksCluster extends pulumi.ComponentResource implements EksPlatformC
             encryptionConfigKeyArn: secretsKey.arn,
             // dependsOn orders the component; this input, derived from the log group, is what
             // orders the aws.eks.Cluster the plugin creates inside it.
-            enabledClusterLogTypes: logGroup.name.apply(() => [...controlPlaneLogTypes]),
+            enabledClusterLogTypes: logGroup.name.apply(() => [...resolved.controlPlaneLogTypes]),
             // Every core add-on below is an explicit, pinned aws.eks.Addon: nothing self-managed
             // is bootstrapped, and the component's own add-on handling is switched off.
             bootstrapSelfManagedAddons: false,
@@ -103,6 +118,11 @@ export class EksCluster extends pulumi.ComponentResource implements EksPlatformC
             tags,
         }, { parent: this, providers: { aws: awsProvider }, dependsOn: [logGroup] });
         const eksClusterName = cluster.eksCluster.name;
+        // Replaces the key's default policy (IAM decides) once the cluster role it names exists.
+        new aws.kms.KeyPolicy(`${name}-secrets`, {
+            keyId: secretsKey.keyId,
+            policy: pulumi.all([keyScope, cluster.eksCluster.roleArn]).apply(([scope, roleArn]) => JSON.stringify(secretsKeyPolicy(scope, roleArn))),
+        }, inAccount);
         const oidc: OidcIdentity = { providerArn: cluster.oidcProviderArn, issuerUrl: cluster.oidcProviderUrl };
 
         const addon = (addonName: string, addonVersion: string, extra: Partial<aws.eks.AddonArgs> = {}, dependsOn: pulumi.Resource[] = []) =>
@@ -163,6 +183,7 @@ export class EksCluster extends pulumi.ComponentResource implements EksPlatformC
         this.location = resolved.region;
         this.oidc = oidc;
         this.secretsKeyArn = secretsKey.arn;
+        this.logKeyArn = logKey.arn;
         this.nodeRoleArn = role.arn;
         this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;
         this.logGroupName = logGroup.name;
@@ -175,6 +196,7 @@ export class EksCluster extends pulumi.ComponentResource implements EksPlatformC
             oidcProviderArn: oidc.providerArn,
             oidcIssuerUrl: oidc.issuerUrl,
             secretsKeyArn: this.secretsKeyArn,
+            logKeyArn: this.logKeyArn,
             nodeRoleArn: this.nodeRoleArn,
             clusterSecurityGroupId: this.clusterSecurityGroupId,
             logGroupName: this.logGroupName,
