@@ -205,10 +205,26 @@ describe("FargateSite", () => {
             expect(token).to.match(/^[A-Za-z0-9]{64}$/);
             const holders = site.result.resources.filter((r) => JSON.stringify(r.inputs).includes(token)).map((r) => r.type);
             expect(holders).to.have.members(["aws:secretsmanager/secretVersion:SecretVersion", "aws:elasticache/replicationGroup:ReplicationGroup"]);
-            expect(isSecretWire(site.child("aws:secretsmanager/secretVersion:SecretVersion", "grocery-cache-auth-token").inputsWire.secretString)).to.equal(true);
-            expect(isSecretWire(site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache").inputsWire.authTokenWo)).to.equal(true);
+            const version = site.child("aws:secretsmanager/secretVersion:SecretVersion", "grocery-cache-auth-token");
+            const cache = site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache");
+            expect(isSecretWire(version.inputsWire.secretStringWo)).to.equal(true);
+            expect(isSecretWire(cache.inputsWire.authTokenWo)).to.equal(true);
             expect(isSecretWire(password.outputsWire.result)).to.equal(true);
             expect(JSON.stringify(site.result.outputs)).to.not.contain(token);
+        });
+
+        it("hands the cache auth token over write-only: never read back by a refresh, never in the state of the version or the cache", () => {
+            const site = staging;
+            const token = site.child("random:index/randomPassword:RandomPassword", "grocery-cache-auth-token").outputs.result;
+            const version = site.child("aws:secretsmanager/secretVersion:SecretVersion", "grocery-cache-auth-token");
+            const cache = site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache");
+            // A readable `secretString` is what makes a refresh call secretsmanager:GetSecretValue.
+            expect(version.inputs).to.not.have.any.keys("secretString", "secretBinary");
+            expect(version.inputs).to.include({ secretStringWoVersion: 1 });
+            expect(cache.inputs).to.not.have.any.keys("authToken");
+            expect(cache.inputs).to.include({ authTokenWoVersion: 1 });
+            const stored = site.result.resources.filter((r) => r.type !== "random:index/randomPassword:RandomPassword" && JSON.stringify(r.outputs).includes(token));
+            expect(stored.map((r) => r.type)).to.deep.equal([]);
         });
     });
 
