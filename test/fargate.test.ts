@@ -564,6 +564,36 @@ describe("FargateSite", () => {
             ]);
         });
 
+        it("checks instance class, node type and health check path with the component's own rules", async () => {
+            expect(await configProblems({ ...stagingSite, healthCheckPath: "healthz", database: { instanceClass: "db.r7g.gigantic" }, cache: { nodeType: "t4g.micro" } })).to.deep.equal([
+                `platform:fargate.healthCheckPath: found "healthz"; expected an absolute URL path such as /healthz`,
+                `platform:fargate.database.instanceClass: found "db.r7g.gigantic"; expected an RDS instance class db.<family>.<size>; db.r7g sizes: large, xlarge, 2xlarge, 4xlarge, 8xlarge, 12xlarge, 16xlarge`,
+                `platform:fargate.cache.nodeType: found "t4g.micro"; expected an ElastiCache node type such as cache.t4g.micro`,
+            ]);
+        });
+
+        it("reports a name too long for <name>-<stack> at platform:fargate.name, before the component sees it", async () => {
+            expect(await configProblems({ ...stagingSite, name: "grocery-storefront" })).to.deep.equal([
+                `platform:fargate.name: found "grocery-storefront"; expected a name whose physical name <name>-<stack> ("grocery-storefront-staging" in stack staging) is 2-24 lower-case letters, digits or single hyphens, starting with a letter`,
+            ]);
+        });
+
+        it("leaves sizes, database, cache and cutover to the defaults when the section omits them", async () => {
+            const { name, hostname, imageTag, github } = stagingSite;
+            const result = await previewStack("staging", { policyPack: false, configOverrides: { "platform:fargate": { name, hostname, imageTag, github } } });
+            expect(result.error).to.equal(undefined);
+            const site = siteOf(result);
+            expect(site.child("aws:ecs/taskDefinition:TaskDefinition", "grocery-task").inputs).to.include({ cpu: "512", memory: "1024" });
+            expect(site.child("aws:rds/instance:Instance", "grocery-db").inputs).to.include({ instanceClass: "db.t4g.small", allocatedStorage: 20, backupRetentionPeriod: 7 });
+            expect(site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache").inputs).to.include({ nodeType: "cache.t4g.micro" });
+            const weighted = ofType(result, "aws:route53/record:Record").filter((record) => record.inputs.weightedRoutingPolicies !== undefined);
+            expect(weighted.map((record) => [record.name, record.inputs.weightedRoutingPolicies])).to.deep.equal([["grocery-dns-fargate", [{ weight: 100 }]]]);
+            // A default that does not fit the given half of a pair is reported at the config key.
+            expect(await configProblems({ name, hostname, imageTag, github, cpu: 4096 })).to.deep.equal([
+                "platform:fargate.memory: missing; expected MiB Fargate allows with 4096 CPU units: 8192 to 30720 in steps of 1024",
+            ]);
+        });
+
         it("runs no site in a stack without the section", async () => {
             const result = await previewStack("staging", { policyPack: false, configOverrides: { "platform:fargate": undefined } });
             expect(result.error).to.equal(undefined);
