@@ -655,6 +655,44 @@ describe("FargateSite", () => {
             expect(deploy.steps.map((step: { run?: string }) => step.run ?? "").join("\n")).to.contain("--path 'platform:fargate.imageTag' \"$IMAGE_TAG\"");
         });
 
+        it("records the released tag in the platform repository before pulumi up, so a failed push releases nothing", () => {
+            const steps = (yaml.load(read(workflows[1])) as any).jobs.deploy.steps as { name?: string; uses?: string; run?: string }[];
+            const at = (found: (step: { name?: string; uses?: string; run?: string }) => boolean | undefined) => steps.findIndex((step) => found(step));
+            const pushImage = at((step) => step.run?.includes("docker push"));
+            const record = at((step) => step.run?.includes("git push"));
+            const up = at((step) => step.run?.includes("pulumi up"));
+            expect([pushImage, record, up].every((index) => index >= 0), JSON.stringify({ pushImage, record, up })).to.equal(true);
+            expect(pushImage).to.be.lessThan(record);
+            expect(record).to.be.lessThan(up);
+            // The tag is set in the step that pushes it; the up step only deploys.
+            expect(steps[record].run).to.contain("pulumi config set").and.contain("git push");
+            expect(steps[up].run).to.not.contain("git ");
+            // Bash runs the step with -e: a failed push ends the job before the up step.
+            expect(steps[record].run).to.not.match(/\|\|\s*true|set \+e/);
+        });
+
+        it("holds no long-lived Pulumi credential and installs nothing through curl | sh", () => {
+            const deployText = read(workflows[1]);
+            expect(deployText).to.not.match(/PULUMI_ACCESS_TOKEN|curl[^\n]*\|\s*(ba)?sh|get\.pulumi\.com/);
+            const deploy = yaml.load(deployText) as any;
+            const uses = deploy.jobs.deploy.steps.map((step: { uses?: string }) => step.uses).filter(Boolean);
+            expect(uses).to.include.members(["pulumi/auth-actions@v2", "pulumi/actions@v7"]);
+            expect(deploy.jobs.deploy.steps.find((step: { uses?: string }) => step.uses === "pulumi/auth-actions@v2").with).to.deep.equal({
+                organization: "${{ vars.PULUMI_ORG }}",
+                "requested-token-type": "urn:pulumi:token-type:access_token:team",
+                scope: "team:${{ vars.PULUMI_TEAM }}",
+            });
+            expect(Object.keys(deploy.on.workflow_call.secrets)).to.deep.equal(["PLATFORM_REPO_TOKEN"]);
+            const releaseText = read(workflows[0]);
+            expect(releaseText).to.not.contain("secrets: inherit");
+            const release = yaml.load(releaseText) as any;
+            for (const job of ["staging", "production"]) {
+                expect(release.jobs[job].secrets, job).to.deep.equal({ PLATFORM_REPO_TOKEN: "${{ secrets.PLATFORM_REPO_TOKEN }}" });
+            }
+            const secretsNamed = [...`${releaseText}\n${deployText}`.matchAll(/secrets\.([A-Za-z_]+)/g)].map((match) => match[1]);
+            expect([...new Set(secretsNamed)]).to.deep.equal(["PLATFORM_REPO_TOKEN"]);
+        });
+
         it("builds an image that runs the way the task definition runs it", () => {
             const dockerfile = read("Dockerfile");
             const defaults = resolveArgs("site", {
