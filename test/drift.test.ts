@@ -185,7 +185,7 @@ describe("Drift report", () => {
             expect(fs.readdirSync(path.join(userDir, "reports")).sort()).to.deep.equal(["drift.csv", "drift.md"]);
             expect(fs.existsSync(path.join(root, "reports"))).to.equal(false);
 
-            const { INIT_CWD: _, ...withoutNpm } = env(fakePath);
+            const { INIT_CWD: _, ...withoutNpm }: NodeJS.ProcessEnv = env(fakePath);
             const direct = runCli(["--cwd", path.relative(root, project), "--out", path.relative(root, path.join(userDir, "direct")), "--stacks", "clean"], withoutNpm);
             expect(direct.status, direct.stderr).to.equal(0);
             expect(fs.readdirSync(path.join(userDir, "direct")).sort()).to.deep.equal(["drift.csv", "drift.md"]);
