@@ -1,4 +1,6 @@
 import { ArgsCheck, found } from "../components/args";
+import { isAwsRegion } from "../components/rules/aws-regions";
+import { githubEnvironmentProblems, githubRepositoryProblems, oidcProviderArnProblems } from "../components/rules/fargate";
 
 /** One platform stack deployed into this bootstrap stack's AWS account. */
 export interface CiStack {
@@ -28,35 +30,45 @@ export interface BootstrapConfig {
 /** AWS managed policies the policy pack denies to any role (iam-no-wildcard-admin). */
 const deniedManagedPolicies = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
 
-const name = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const stackName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const policyArn = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/.+$/;
-const providerArn = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/;
+
+/**
+ * One line per rule of components/rules/ the value breaks. None of those rules accepts "", so a
+ * missing or non-text value is reported with the rule's own expectation.
+ */
+function ruleProblems(key: string, value: unknown, rule: (value: string) => string[]): string[] {
+    return rule(typeof value === "string" ? value : "").map((expected) => `${key}: ${found(value)}; expected ${expected}`);
+}
 
 /** Applies the defaults and collects every problem, one line each, before anything registers. */
 export function resolveBootstrapConfig(raw: Record<string, unknown>): ArgsCheck<BootstrapConfig> {
     const problems: string[] = [];
     const repository = raw.repository;
-    if (typeof repository !== "string" || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) {
-        problems.push(`repository: ${found(repository)}; expected <owner>/<repository>, e.g. "acme/platform"`);
-    }
+    problems.push(...ruleProblems("repository", repository, githubRepositoryProblems));
     const defaultBranch = raw.defaultBranch ?? "main";
     if (typeof defaultBranch !== "string" || !/^[A-Za-z0-9._/-]+$/.test(defaultBranch)) {
         problems.push(`defaultBranch: ${found(defaultBranch)}; expected a branch name`);
     }
     const region = raw.region;
-    if (typeof region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    if (typeof region !== "string" || !isAwsRegion(region)) {
         problems.push(`region: ${found(region)}; expected an AWS region, e.g. "eu-central-1"`);
     }
     const stacks = Array.isArray(raw.stacks) ? raw.stacks : [];
     if (!Array.isArray(raw.stacks) || stacks.length === 0) {
         problems.push(`stacks: ${found(raw.stacks)}; expected a list of {stack, environment}, one per platform stack of this account`);
     }
+    const firstIndexOf = new Map<unknown, number>();
     stacks.forEach((entry: Record<string, unknown>, index) => {
-        for (const key of ["stack", "environment"]) {
-            if (typeof entry?.[key] !== "string" || !name.test(entry[key] as string)) {
-                problems.push(`stacks[${index}].${key}: ${found(entry?.[key])}; expected a name of letters, digits, ".", "_" and "-"`);
-            }
+        const stack = entry?.stack;
+        if (typeof stack !== "string" || !stackName.test(stack)) {
+            problems.push(`stacks[${index}].stack: ${found(stack)}; expected a name of letters, digits, ".", "_" and "-"`);
+        } else if (firstIndexOf.has(stack)) {
+            problems.push(`stacks[${index}].stack: ${found(stack)}; expected a stack not listed before (stacks[${firstIndexOf.get(stack)}] has it)`);
+        } else {
+            firstIndexOf.set(stack, index);
         }
+        problems.push(...ruleProblems(`stacks[${index}].environment`, entry?.environment, githubEnvironmentProblems));
     });
     const deployPolicyArns = raw.deployPolicyArns;
     if (!Array.isArray(deployPolicyArns) || deployPolicyArns.length === 0) {
@@ -70,8 +82,8 @@ export function resolveBootstrapConfig(raw: Record<string, unknown>): ArgsCheck<
         });
     }
     const githubOidcProviderArn = raw.githubOidcProviderArn;
-    if (githubOidcProviderArn !== undefined && (typeof githubOidcProviderArn !== "string" || !providerArn.test(githubOidcProviderArn))) {
-        problems.push(`githubOidcProviderArn: ${found(githubOidcProviderArn)}; expected arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com`);
+    if (githubOidcProviderArn !== undefined) {
+        problems.push(...ruleProblems("githubOidcProviderArn", githubOidcProviderArn, oidcProviderArnProblems));
     }
     const department = raw.department ?? "platform-engineering";
     if (typeof department !== "string" || department === "") {

@@ -2,8 +2,10 @@
 // out of the platform stacks: a stack must not create (or be able to widen) the role that deploys it.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { githubEnvironmentSubject, githubTrustPolicy, stsAudience } from "../components/iam/documents";
+import { githubOidcIssuer } from "../components/rules/fargate";
 import { resolveBootstrapConfig } from "./config";
-import { environmentSubject, githubIssuer, githubTrustPolicy, previewSubjects, stsAudience } from "./trust";
+import { previewSubjects } from "./trust";
 
 const config = new pulumi.Config();
 const textKeys = ["repository", "defaultBranch", "region", "githubOidcProviderArn", "department"];
@@ -23,19 +25,49 @@ const provider = new aws.Provider("aws", {
 
 const githubOidcProviderArn =
     settings.githubOidcProviderArn ??
-    new aws.iam.OpenIdConnectProvider("github", { url: `https://${githubIssuer}`, clientIdLists: [stsAudience] }, { provider, protect: true }).arn;
+    new aws.iam.OpenIdConnectProvider("github", { url: `https://${githubOidcIssuer}`, clientIdLists: [stsAudience] }, { provider, protect: true }).arn;
+
+/**
+ * The data reads `ReadOnlyAccess` allows and a preview or drift report never needs: objects,
+ * secrets, parameters, items, log events, image layers, database log files, instance passwords
+ * and consoles, queue messages, stream records and query results.
+ */
+const dataReadActions = [
+    "s3:GetObject", "s3:GetObjectVersion",
+    "secretsmanager:GetSecretValue", "kms:Decrypt",
+    "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
+    "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect", "dynamodb:GetRecords",
+    "rds-data:ExecuteStatement", "rds:DownloadDBLogFilePortion", "rds:DownloadCompleteDBLogFile",
+    "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:GetQueryResults", "logs:StartLiveTail", "logs:GetLogRecord",
+    "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+    "ec2:GetPasswordData", "ec2:GetConsoleOutput",
+    "sqs:ReceiveMessage", "kinesis:GetRecords", "athena:GetQueryResults",
+];
 
 /** Read access for previews and drift reports, without reading the data itself. */
 const noDataReads = JSON.stringify({
     Version: "2012-10-17",
+    Statement: [{ Effect: "Deny", Action: dataReadActions, Resource: "*" }],
+});
+
+/**
+ * The CI identities of every platform stack in the account, as the bootstrap names them: a deploy
+ * role may change what its stack creates, never itself, another stack's roles or the provider that
+ * GitHub's tokens are trusted through.
+ */
+const deployGuard = JSON.stringify({
+    Version: "2012-10-17",
     Statement: [
         {
             Effect: "Deny",
-            Action: ["s3:GetObject", "s3:GetObjectVersion", "secretsmanager:GetSecretValue", "kms:Decrypt", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "rds-data:ExecuteStatement"],
-            Resource: "*",
+            Action: "iam:*",
+            Resource: ["arn:aws:iam::*:role/platform-*-deploy", "arn:aws:iam::*:role/platform-*-preview", `arn:aws:iam::*:oidc-provider/${githubOidcIssuer}`],
         },
     ],
 });
+
+/** A first production `up` (cluster, database, CDN) can outlast the default hour. */
+const deploySessionSeconds = 4 * 3600;
 
 export const roles: Record<string, { deployRoleArn: pulumi.Output<string>; previewRoleArn: pulumi.Output<string> }> = {};
 for (const { stack, environment } of settings.stacks) {
@@ -44,11 +76,12 @@ for (const { stack, environment } of settings.stacks) {
         {
             name: `platform-${stack}-deploy`,
             description: `pulumi up of platform stack ${stack} from ${settings.repository}, GitHub environment ${environment}`,
-            assumeRolePolicy: pulumi.output(githubOidcProviderArn).apply((arn) => JSON.stringify(githubTrustPolicy(arn, [environmentSubject(settings.repository, environment)]))),
-            maxSessionDuration: 3600,
+            assumeRolePolicy: pulumi.output(githubOidcProviderArn).apply((arn) => JSON.stringify(githubTrustPolicy("GithubDeploy", arn, [githubEnvironmentSubject(settings.repository, environment)]))),
+            maxSessionDuration: deploySessionSeconds,
         },
         { provider },
     );
+    new aws.iam.RolePolicy(`${stack}-deploy-guard`, { role: deploy.name, policy: deployGuard }, { provider });
     settings.deployPolicyArns.forEach((policyArn, index) => {
         new aws.iam.RolePolicyAttachment(`${stack}-deploy-${index}`, { role: deploy.name, policyArn }, { provider });
     });
@@ -58,7 +91,7 @@ for (const { stack, environment } of settings.stacks) {
         {
             name: `platform-${stack}-preview`,
             description: `pulumi preview and drift reports of platform stack ${stack} from ${settings.repository}`,
-            assumeRolePolicy: pulumi.output(githubOidcProviderArn).apply((arn) => JSON.stringify(githubTrustPolicy(arn, previewSubjects(settings.repository, settings.defaultBranch)))),
+            assumeRolePolicy: pulumi.output(githubOidcProviderArn).apply((arn) => JSON.stringify(githubTrustPolicy("GithubPreview", arn, previewSubjects(settings.repository, settings.defaultBranch)))),
             maxSessionDuration: 3600,
         },
         { provider },

@@ -15,7 +15,7 @@ interface EnvironmentDefaults {
     logRetentionDays: number;
 }
 
-/** What each environment gives the site; sizes come from `platform:fargate`. */
+/** What each environment gives the site; sizes come from `platform:fargate` or the component's defaults. */
 const environmentDefaults: Record<(typeof environments)[number], EnvironmentDefaults> = {
     production: { spot: false, multiAz: true, deletionProtection: true, minimumHealthyPercent: 100, backupRetentionDays: 30, logRetentionDays: 90 },
     staging: { spot: true, multiAz: false, deletionProtection: true, minimumHealthyPercent: 50, backupRetentionDays: 7, logRetentionDays: 30 },
@@ -60,9 +60,10 @@ export function fargate(foundation: Foundation) {
         // A release runs this whole program with the deploy role: its AWS lookups (the network's
         // availability zones, the frontend's managed cache policy) must answer.
         deployReadActions: ["ec2:DescribeAvailabilityZones", "cloudfront:ListCachePolicies", "cloudfront:GetCachePolicy"],
-        database: { ...site.database, backupRetentionDays: site.database.backupRetentionDays ?? defaults.backupRetentionDays },
+        database: { ...site.database, backupRetentionDays: site.database?.backupRetentionDays ?? defaults.backupRetentionDays },
         cache: site.cache,
-        cutover: site.cutover,
+        // Without the section the site has no legacy servers to share its name with.
+        cutover: site.cutover ?? { weight: 100 },
     }, {
         // The cache's auth token comes from `random`; like every other package here it gets an
         // explicit provider, so nothing depends on a default provider's ambient settings.

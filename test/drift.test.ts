@@ -178,6 +178,19 @@ describe("Drift report", () => {
             expect(fs.readFileSync(path.join(dir, "drift.csv"), "utf8")).to.equal("stack,status,urn,operations,properties,error\r\nclean,clean,,,,\r\n");
         });
 
+        it("resolves relative --cwd and --out against the directory npm was run in (INIT_CWD), else the current directory", () => {
+            const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "drift-init-cwd-"));
+            const fromNpm = runCli(["--cwd", path.relative(userDir, project), "--out", "reports", "--stacks", "clean"], { ...env(fakePath), INIT_CWD: userDir });
+            expect(fromNpm.status, fromNpm.stderr).to.equal(0);
+            expect(fs.readdirSync(path.join(userDir, "reports")).sort()).to.deep.equal(["drift.csv", "drift.md"]);
+            expect(fs.existsSync(path.join(root, "reports"))).to.equal(false);
+
+            const { INIT_CWD: _, ...withoutNpm }: NodeJS.ProcessEnv = env(fakePath);
+            const direct = runCli(["--cwd", path.relative(root, project), "--out", path.relative(root, path.join(userDir, "direct")), "--stacks", "clean"], withoutNpm);
+            expect(direct.status, direct.stderr).to.equal(0);
+            expect(fs.readdirSync(path.join(userDir, "direct")).sort()).to.deep.equal(["drift.csv", "drift.md"]);
+        });
+
         it("says in one line that the pulumi CLI is missing and exits 2", () => {
             const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "no-pulumi-"));
             const result = runCli(["--cwd", project, "--out", emptyDir], env(emptyDir));

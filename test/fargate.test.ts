@@ -206,10 +206,26 @@ describe("FargateSite", () => {
             expect(token).to.match(/^[A-Za-z0-9]{64}$/);
             const holders = site.result.resources.filter((r) => JSON.stringify(r.inputs).includes(token)).map((r) => r.type);
             expect(holders).to.have.members(["aws:secretsmanager/secretVersion:SecretVersion", "aws:elasticache/replicationGroup:ReplicationGroup"]);
-            expect(isSecretWire(site.child("aws:secretsmanager/secretVersion:SecretVersion", "grocery-cache-auth-token").inputsWire.secretString)).to.equal(true);
-            expect(isSecretWire(site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache").inputsWire.authTokenWo)).to.equal(true);
+            const version = site.child("aws:secretsmanager/secretVersion:SecretVersion", "grocery-cache-auth-token");
+            const cache = site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache");
+            expect(isSecretWire(version.inputsWire.secretStringWo)).to.equal(true);
+            expect(isSecretWire(cache.inputsWire.authTokenWo)).to.equal(true);
             expect(isSecretWire(password.outputsWire.result)).to.equal(true);
             expect(JSON.stringify(site.result.outputs)).to.not.contain(token);
+        });
+
+        it("hands the cache auth token over write-only: never read back by a refresh, never in the state of the version or the cache", () => {
+            const site = staging;
+            const token = site.child("random:index/randomPassword:RandomPassword", "grocery-cache-auth-token").outputs.result;
+            const version = site.child("aws:secretsmanager/secretVersion:SecretVersion", "grocery-cache-auth-token");
+            const cache = site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache");
+            // A readable `secretString` is what makes a refresh call secretsmanager:GetSecretValue.
+            expect(version.inputs).to.not.have.any.keys("secretString", "secretBinary");
+            expect(version.inputs).to.include({ secretStringWoVersion: 1 });
+            expect(cache.inputs).to.not.have.any.keys("authToken");
+            expect(cache.inputs).to.include({ authTokenWoVersion: 1 });
+            const stored = site.result.resources.filter((r) => r.type !== "random:index/randomPassword:RandomPassword" && JSON.stringify(r.outputs).includes(token));
+            expect(stored.map((r) => r.type)).to.deep.equal([]);
         });
     });
 
@@ -614,6 +630,36 @@ describe("FargateSite", () => {
             ]);
         });
 
+        it("checks instance class, node type and health check path with the component's own rules", async () => {
+            expect(await configProblems({ ...stagingSite, healthCheckPath: "healthz", database: { instanceClass: "db.r7g.gigantic" }, cache: { nodeType: "t4g.micro" } })).to.deep.equal([
+                `platform:fargate.healthCheckPath: found "healthz"; expected an absolute URL path such as /healthz`,
+                `platform:fargate.database.instanceClass: found "db.r7g.gigantic"; expected an RDS instance class db.<family>.<size>; db.r7g sizes: large, xlarge, 2xlarge, 4xlarge, 8xlarge, 12xlarge, 16xlarge`,
+                `platform:fargate.cache.nodeType: found "t4g.micro"; expected an ElastiCache node type such as cache.t4g.micro`,
+            ]);
+        });
+
+        it("reports a name too long for <name>-<stack> at platform:fargate.name, before the component sees it", async () => {
+            expect(await configProblems({ ...stagingSite, name: "grocery-storefront" })).to.deep.equal([
+                `platform:fargate.name: found "grocery-storefront"; expected a name whose physical name <name>-<stack> ("grocery-storefront-staging" in stack staging) is 2-24 lower-case letters, digits or single hyphens, starting with a letter`,
+            ]);
+        });
+
+        it("leaves sizes, database, cache and cutover to the defaults when the section omits them", async () => {
+            const { name, hostname, imageTag, github } = stagingSite;
+            const result = await previewStack("staging", { policyPack: false, configOverrides: { "platform:fargate": { name, hostname, imageTag, github } } });
+            expect(result.error).to.equal(undefined);
+            const site = siteOf(result);
+            expect(site.child("aws:ecs/taskDefinition:TaskDefinition", "grocery-task").inputs).to.include({ cpu: "512", memory: "1024" });
+            expect(site.child("aws:rds/instance:Instance", "grocery-db").inputs).to.include({ instanceClass: "db.t4g.small", allocatedStorage: 20, backupRetentionPeriod: 7 });
+            expect(site.child("aws:elasticache/replicationGroup:ReplicationGroup", "grocery-cache").inputs).to.include({ nodeType: "cache.t4g.micro" });
+            const weighted = ofType(result, "aws:route53/record:Record").filter((record) => record.inputs.weightedRoutingPolicies !== undefined);
+            expect(weighted.map((record) => [record.name, record.inputs.weightedRoutingPolicies])).to.deep.equal([["grocery-dns-fargate", [{ weight: 100 }]]]);
+            // A default that does not fit the given half of a pair is reported at the config key.
+            expect(await configProblems({ name, hostname, imageTag, github, cpu: 4096 })).to.deep.equal([
+                "platform:fargate.memory: missing; expected MiB Fargate allows with 4096 CPU units: 8192 to 30720 in steps of 1024",
+            ]);
+        });
+
         it("runs no site in a stack without the section", async () => {
             const result = await previewStack("staging", { policyPack: false, configOverrides: { "platform:fargate": undefined } });
             expect(result.error).to.equal(undefined);
@@ -673,6 +719,44 @@ describe("FargateSite", () => {
             const uses = deploy.steps.map((step: { uses?: string }) => step.uses).filter(Boolean);
             expect(uses).to.include("aws-actions/configure-aws-credentials@v4");
             expect(deploy.steps.map((step: { run?: string }) => step.run ?? "").join("\n")).to.contain("--path 'platform:fargate.imageTag' \"$IMAGE_TAG\"");
+        });
+
+        it("records the released tag in the platform repository before pulumi up, so a failed push releases nothing", () => {
+            const steps = (yaml.load(read(workflows[1])) as any).jobs.deploy.steps as { name?: string; uses?: string; run?: string }[];
+            const at = (found: (step: { name?: string; uses?: string; run?: string }) => boolean | undefined) => steps.findIndex((step) => found(step));
+            const pushImage = at((step) => step.run?.includes("docker push"));
+            const record = at((step) => step.run?.includes("git push"));
+            const up = at((step) => step.run?.includes("pulumi up"));
+            expect([pushImage, record, up].every((index) => index >= 0), JSON.stringify({ pushImage, record, up })).to.equal(true);
+            expect(pushImage).to.be.lessThan(record);
+            expect(record).to.be.lessThan(up);
+            // The tag is set in the step that pushes it; the up step only deploys.
+            expect(steps[record].run).to.contain("pulumi config set").and.contain("git push");
+            expect(steps[up].run).to.not.contain("git ");
+            // Bash runs the step with -e: a failed push ends the job before the up step.
+            expect(steps[record].run).to.not.match(/\|\|\s*true|set \+e/);
+        });
+
+        it("holds no long-lived Pulumi credential and installs nothing through curl | sh", () => {
+            const deployText = read(workflows[1]);
+            expect(deployText).to.not.match(/PULUMI_ACCESS_TOKEN|curl[^\n]*\|\s*(ba)?sh|get\.pulumi\.com/);
+            const deploy = yaml.load(deployText) as any;
+            const uses = deploy.jobs.deploy.steps.map((step: { uses?: string }) => step.uses).filter(Boolean);
+            expect(uses).to.include.members(["pulumi/auth-actions@v2", "pulumi/actions@v7"]);
+            expect(deploy.jobs.deploy.steps.find((step: { uses?: string }) => step.uses === "pulumi/auth-actions@v2").with).to.deep.equal({
+                organization: "${{ vars.PULUMI_ORG }}",
+                "requested-token-type": "urn:pulumi:token-type:access_token:team",
+                scope: "team:${{ vars.PULUMI_TEAM }}",
+            });
+            expect(Object.keys(deploy.on.workflow_call.secrets)).to.deep.equal(["PLATFORM_REPO_TOKEN"]);
+            const releaseText = read(workflows[0]);
+            expect(releaseText).to.not.contain("secrets: inherit");
+            const release = yaml.load(releaseText) as any;
+            for (const job of ["staging", "production"]) {
+                expect(release.jobs[job].secrets, job).to.deep.equal({ PLATFORM_REPO_TOKEN: "${{ secrets.PLATFORM_REPO_TOKEN }}" });
+            }
+            const secretsNamed = [...`${releaseText}\n${deployText}`.matchAll(/secrets\.([A-Za-z_]+)/g)].map((match) => match[1]);
+            expect([...new Set(secretsNamed)]).to.deep.equal(["PLATFORM_REPO_TOKEN"]);
         });
 
         it("builds an image that runs the way the task definition runs it", () => {

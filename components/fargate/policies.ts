@@ -1,12 +1,5 @@
-import { PolicyDocument, PolicyStatement } from "../iam/documents";
+import { PolicyDocument, PolicyStatement, TrustPolicy } from "../iam/documents";
 import { cloudWatchLogsUseKey, KeyScope } from "../iam/kms";
-import { githubOidcIssuer } from "../rules/fargate";
-
-/** A role's trust policy: who may assume it (no `Resource`). */
-export interface TrustPolicy {
-    Version: "2012-10-17";
-    Statement: (Omit<PolicyStatement, "Resource" | "Principal"> & { Principal: { Service: string } | { Federated: string } })[];
-}
 
 /** ECS tasks assume the role only on behalf of this account (confused-deputy guard). */
 export function ecsTasksTrustPolicy(account: string): TrustPolicy {
@@ -93,31 +86,6 @@ export function taskRolePolicy(scope: TaskRoleScope): PolicyDocument {
         );
     }
     return { Version: "2012-10-17", Statement: statements };
-}
-
-/**
- * GitHub Actions of one repository, in one GitHub environment, may assume the deploy role: the
- * token's `aud` (what `aws-actions/configure-aws-credentials` asks for) and `sub` pinned with
- * StringEquals. A job outside the environment, a pull request or a fork presents another `sub`.
- */
-export function githubTrustPolicy(providerArn: string, repository: string, environment: string): TrustPolicy {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "GithubDeploy",
-                Effect: "Allow",
-                Principal: { Federated: providerArn },
-                Action: "sts:AssumeRoleWithWebIdentity",
-                Condition: {
-                    StringEquals: {
-                        [`${githubOidcIssuer}:aud`]: "sts.amazonaws.com",
-                        [`${githubOidcIssuer}:sub`]: `repo:${repository}:environment:${environment}`,
-                    },
-                },
-            },
-        ],
-    };
 }
 
 export interface DeployScope {

@@ -1,4 +1,5 @@
 /** IAM policy documents as plain data, and the statements several components share. */
+import { githubOidcIssuer } from "../rules/fargate";
 
 export interface PolicyStatement {
     Sid: string;
@@ -38,5 +39,42 @@ export function allowCloudFrontRead(sid: string, objects: string, distributionAr
         Action: "s3:GetObject",
         Resource: objects,
         Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+    };
+}
+
+/** A role's trust policy: who may assume it (no `Resource`). */
+export interface TrustPolicy {
+    Version: "2012-10-17";
+    Statement: (Omit<PolicyStatement, "Resource" | "Principal"> & { Principal: { Service: string } | { Federated: string } })[];
+}
+
+/** The audience `aws-actions/configure-aws-credentials` asks GitHub for. */
+export const stsAudience = "sts.amazonaws.com";
+
+/** The `sub` of a GitHub Actions job that runs in a GitHub environment. */
+export const githubEnvironmentSubject = (repository: string, environment: string) => `repo:${repository}:environment:${environment}`;
+
+/**
+ * GitHub Actions may assume the role with a web identity token from the account's provider for
+ * GitHub's issuer, only for STS (`aud`) and only as one of `subjects` (`sub`), both pinned with
+ * StringEquals: a job of another repository, environment or branch presents another `sub`.
+ */
+export function githubTrustPolicy(sid: string, providerArn: string, subjects: readonly string[]): TrustPolicy {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: sid,
+                Effect: "Allow",
+                Principal: { Federated: providerArn },
+                Action: "sts:AssumeRoleWithWebIdentity",
+                Condition: {
+                    StringEquals: {
+                        [`${githubOidcIssuer}:aud`]: stsAudience,
+                        [`${githubOidcIssuer}:sub`]: subjects.length === 1 ? subjects[0] : [...subjects],
+                    },
+                },
+            },
+        ],
     };
 }

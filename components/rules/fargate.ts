@@ -37,6 +37,9 @@ export function taskSizeProblems(cpu: number, memory: number): { key: "cpu" | "m
     return [{ key: "memory", expected: `MiB Fargate allows with ${cpu} CPU units: ${described}` }];
 }
 
+/** FargateSite's defaults that rules across fields need, so config and component check the same pair. */
+export const fargateSiteDefaults = { cpu: 512, memory: 1024, minTasks: 2, maxTasks: 4, allocatedStorage: 20 } as const;
+
 /** Task counts: autoscaling moves between them; `min > max` would never deploy. */
 export function taskCountProblems(min: number, max: number): { key: "minTasks" | "maxTasks"; expected: string }[] {
     const problems: { key: "minTasks" | "maxTasks"; expected: string }[] = [];
@@ -73,6 +76,16 @@ export function oidcProviderArnProblems(arn: string): string[] {
     return new RegExp(`^arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/${githubOidcIssuer.replace(/\./g, "\\.")}$`).test(arn)
         ? []
         : [`the ARN of the account's IAM OIDC provider for ${githubOidcIssuer}`];
+}
+
+/** The path both the ALB and the container health check request. */
+export function healthCheckPathProblems(path: string): string[] {
+    return /^\/[A-Za-z0-9._~\/-]*$/.test(path) ? [] : ["an absolute URL path such as /healthz"];
+}
+
+/** `cache.<family>.<size>`, as ElastiCache names node types. */
+export function cacheNodeTypeProblems(nodeType: string): string[] {
+    return /^cache\.[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? [] : ["an ElastiCache node type such as cache.t4g.micro"];
 }
 
 export function ipv4AddressProblems(address: string): string[] {

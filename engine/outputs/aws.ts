@@ -223,6 +223,8 @@ function replicationGroup(ctx: OutputContext) {
             readerEndpointAddress: `replica.${host}`,
             memberClusters: Array.from({ length: Number(ctx.inputs.numCacheClusters ?? 1) }, (_, index) => `${id}-00${index + 1}`),
             clusterEnabled: false,
+            // Write-only: sent to AWS, never stored in state.
+            ...(ctx.inputs.authTokenWo !== undefined ? { authTokenWo: null } : {}),
         },
     };
 }
@@ -351,7 +353,9 @@ export const awsOutputs: Record<string, OutputFactory> = {
     },
     "aws:secretsmanager/secretVersion:SecretVersion": (ctx) => {
         const versionId = ctx.ids.uuid("version");
-        return { id: `${ctx.inputs.secretId}|${versionId}`, outputs: { arn: ctx.inputs.secretId, versionId, versionStages: ["AWSCURRENT"] } };
+        // A write-only value is sent to AWS and never stored: state holds null and the flag.
+        const writeOnly = ctx.inputs.secretStringWo !== undefined ? { secretStringWo: null, hasSecretStringWo: true } : {};
+        return { id: `${ctx.inputs.secretId}|${versionId}`, outputs: { arn: ctx.inputs.secretId, versionId, versionStages: ["AWSCURRENT"], ...writeOnly } };
     },
     "aws:appautoscaling/target:Target": (ctx) => ({
         id: String(ctx.inputs.resourceId),

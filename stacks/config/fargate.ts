@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { logRetentionChoices } from "../../components/fargate/args";
+import { rdsInstanceClassProblems } from "../../components/rules/instance-types";
 import {
     cacheEngineNames,
+    cacheNodeTypeProblems,
+    fargateSiteDefaults,
     githubEnvironmentProblems,
     githubRepositoryProblems,
+    healthCheckPathProblems,
     imageTagProblems,
     ipv4AddressProblems,
     mysqlVersions,
@@ -26,27 +30,28 @@ function ruled<Schema extends z.ZodType>(schema: Schema, problems: (value: z.out
 }
 
 const databaseSchema = strictObject({
-    /** RDS instance class, e.g. db.m7g.large. */
-    instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an RDS instance class such as db.t4g.small" }),
+    /** RDS instance class, e.g. db.m7g.large. Default: db.t4g.small. */
+    instanceClass: ruled(z.string(), rdsInstanceClassProblems).optional(),
     /** MySQL major version. Default: 8.4. */
     engineVersion: z.enum(mysqlVersions as [string, ...string[]]).optional(),
-    /** Initial storage in GiB. */
-    allocatedStorage: z.number().int().min(20).max(65536),
+    /** Initial storage in GiB. Default: 20. */
+    allocatedStorage: z.number().int().min(20).max(65536).optional(),
     /** Storage autoscaling ceiling in GiB. Default: no autoscaling. */
     maxAllocatedStorage: z.number().int().max(65536).optional(),
     /** Days of automated backups. Default: 30 in production, 7 elsewhere. */
     backupRetentionDays: z.number().int().min(minBackupRetentionDays).max(35).optional(),
 }).superRefine((database, ctx) => {
-    if (database.maxAllocatedStorage !== undefined && database.maxAllocatedStorage <= database.allocatedStorage) {
-        ctx.addIssue({ code: "custom", path: ["maxAllocatedStorage"], message: "more than allocatedStorage" });
+    const allocatedStorage = database.allocatedStorage ?? fargateSiteDefaults.allocatedStorage;
+    if (database.maxAllocatedStorage !== undefined && database.maxAllocatedStorage <= allocatedStorage) {
+        ctx.addIssue({ code: "custom", path: ["maxAllocatedStorage"], message: `more than allocatedStorage (${allocatedStorage})` });
     }
 });
 
 const cacheSchema = strictObject({
     /** valkey or redis (Redis OSS). Default: valkey. */
     engine: z.enum(cacheEngineNames).optional(),
-    /** ElastiCache node type, e.g. cache.t4g.small. */
-    nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "an ElastiCache node type such as cache.t4g.micro" }),
+    /** ElastiCache node type, e.g. cache.t4g.small. Default: cache.t4g.micro. */
+    nodeType: ruled(z.string(), cacheNodeTypeProblems).optional(),
 });
 
 const cutoverSchema = strictObject({
@@ -85,27 +90,32 @@ export const fargateSchema = strictObject({
     /** Container port. Default: 8080. */
     containerPort: z.number().int().min(1024).max(65535).optional(),
     /** Health check path of the ALB and the container. Default: /healthz. */
-    healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, { error: "an absolute URL path such as /healthz" }).optional(),
-    /** Task CPU units. */
-    cpu: z.number().int(),
-    /** Task memory in MiB, a size Fargate allows with cpu. */
-    memory: z.number().int(),
-    /** Autoscaling bounds; minTasks is also the count at creation. */
-    minTasks: z.number(),
-    maxTasks: z.number(),
+    healthCheckPath: ruled(z.string(), healthCheckPathProblems).optional(),
+    /** Task CPU units. Default: 512. */
+    cpu: z.number().int().optional(),
+    /** Task memory in MiB, a size Fargate allows with cpu. Default: 1024. */
+    memory: z.number().int().optional(),
+    /** Autoscaling lower bound, also the count at creation. Default: 2. */
+    minTasks: z.number().optional(),
+    /** Autoscaling upper bound. Default: 4. */
+    maxTasks: z.number().optional(),
     /** ECS Exec into running tasks (sessions logged). Default: false. */
     exec: z.boolean().optional(),
-    /** Days the application, exec and ALB logs are kept. Default: 90 in production, 30 elsewhere. */
+    /** Days the application, exec and ALB logs are kept. Default: 90 in production, 30 in staging, 14 in development. */
     logRetentionDays: z.number().refine((days) => logRetentionChoices.includes(days), { error: `one of ${logRetentionChoices.join(", ")}` }).optional(),
-    database: databaseSchema,
-    cache: cacheSchema,
-    cutover: cutoverSchema,
+    /** Default: every field's default. */
+    database: databaseSchema.optional(),
+    /** Default: every field's default. */
+    cache: cacheSchema.optional(),
+    /** Default: no legacy servers, all requests to the new service (weight 100). */
+    cutover: cutoverSchema.optional(),
     github: githubSchema,
 }).superRefine((site, ctx) => {
-    for (const problem of taskSizeProblems(site.cpu, site.memory)) {
+    // An absent size or bound is the component's default, which must fit the one that is given.
+    for (const problem of taskSizeProblems(site.cpu ?? fargateSiteDefaults.cpu, site.memory ?? fargateSiteDefaults.memory)) {
         ctx.addIssue({ code: "custom", path: [problem.key], message: problem.expected });
     }
-    for (const problem of taskCountProblems(site.minTasks, site.maxTasks)) {
+    for (const problem of taskCountProblems(site.minTasks ?? fargateSiteDefaults.minTasks, site.maxTasks ?? fargateSiteDefaults.maxTasks)) {
         ctx.addIssue({ code: "custom", path: [problem.key], message: problem.expected });
     }
 });
@@ -130,6 +140,22 @@ export function fargateHostnameIssues(fargate: unknown, ingress: unknown, domain
         return [];
     }
     return [{ path: ["fargate", "hostname"], message: `a name under one of platform:ingress.hostedZones: ${domains.join(", ")}` }];
+}
+
+/**
+ * The stack program names the site's resources `<name>-<stack>` (unique per account and region),
+ * and that name obeys the site-name rule too: a long stack name leaves less room for `name`.
+ */
+export function fargatePhysicalNameIssues(fargate: unknown, stack: string): { path: PropertyKey[]; message: string }[] {
+    const name = (fargate as { name?: unknown } | undefined)?.name;
+    if (typeof name !== "string" || siteNameProblems(name).length > 0) {
+        return [];
+    }
+    const physicalName = `${name}-${stack}`;
+    return siteNameProblems(physicalName).map((expected) => ({
+        path: ["fargate", "name"],
+        message: `a name whose physical name <name>-<stack> ("${physicalName}" in stack ${stack}) is ${expected}`,
+    }));
 }
 
 /** The hosted zone the site's records go to (the longest matching domain); none only if the config rule above was bypassed. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defaultAllowedDepartments } from "../../policy/departments";
 import { crossStackClashes, duplicateHostnameIssues } from "./claims";
 import { eksEnvironmentIssues, eksSchema } from "./eks";
-import { fargateHostnameIssues, fargateSchema } from "./fargate";
+import { fargateHostnameIssues, fargatePhysicalNameIssues, fargateSchema } from "./fargate";
 import { frontendDomainIssues, frontendSchema } from "./frontend";
 import { ingressDomainIssues, ingressSchema } from "./ingress";
 import { NetworkConfig, networkSchema } from "./network";
@@ -80,6 +80,7 @@ function crossSectionRules() {
             }),
             ...ingressDomainIssues(config.ingress, domain),
             ...fargateHostnameIssues(config.fargate, config.ingress, domain),
+            ...fargatePhysicalNameIssues(config.fargate, pulumi.getStack()),
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),

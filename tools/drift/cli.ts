@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { previewStackDrift, StackDrift } from "./collect";
 import { driftCsv, driftMarkdown } from "./report";
 
-const usage = "usage: npm run drift [-- --stacks <a,b>] [--org <pulumi org>] [--cwd <project dir>] [--out <dir>]";
+const usage = "usage: npm run drift [-- --stacks <a,b>] [--org <pulumi org>] [--cwd <project dir>] [--out <dir>]; relative paths are taken from the directory npm was run in";
 
 /** The stacks of the project in `dir`: one per `Pulumi.<stack>.yaml`, as `.ci/run` finds them. */
 export function discoverStacks(dir: string): string[] {
@@ -52,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
         console.error(`drift: ${(error as Error).message}\n${usage}`);
         return 64;
     }
-    const cwd = path.resolve(values.cwd ?? ".");
+    // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+    const base = process.env.INIT_CWD ?? process.cwd();
+    const cwd = path.resolve(base, values.cwd ?? ".");
     if (!fs.existsSync(path.join(cwd, "Pulumi.yaml"))) {
         console.error(`drift: --cwd: found no Pulumi.yaml in ${cwd}; expected a Pulumi project directory`);
         return 64;
@@ -66,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
         console.error("drift: no `pulumi` CLI on PATH; the refresh preview needs it (https://www.pulumi.com/docs/install/) and a `pulumi login`");
         return 2;
     }
-    const out = path.resolve(values.out ?? ".");
+    const out = path.resolve(base, values.out ?? ".");
     const results = await runDrift({ cwd, stacks, org: values.org, out });
     for (const result of results) {
         const count = result.resources.length > 0 ? ` (${result.resources.length} resources)` : "";
