@@ -50,10 +50,10 @@ const stackConfigSchema = strictObject({
     tenants: tenantsSchema.default([]),
     /**
      * A WAF web ACL (rate limit, AWS common and known-bad-inputs rules) in front of every
-     * CloudFront distribution. Default: true in production, where it cannot be turned off; false
+     * CloudFront distribution; `true` or `false` (a top-level value reaches the program as text). Default: true in production, where it cannot be turned off; false
      * elsewhere (it bills per ACL, rule and request).
      */
-    cdnWaf: z.boolean().optional(),
+    cdnWaf: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
     /** The PHP site on ECS Fargate: image tag, sizes, database, cache, DNS cutover, deploy trust. Default: none (no site). */
     fargate: fargateSchema.optional(),
 }).check(crossSectionRules());
@@ -89,7 +89,7 @@ function crossSectionRules() {
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),
-            ...(environment === "production" && config.cdnWaf === false ? [{ path: ["cdnWaf"], message: "true in production (every production distribution sits behind the web ACL)" }] : []),
+            ...(environment === "production" && String(config.cdnWaf) === "false" ? [{ path: ["cdnWaf"], message: "true in production (every production distribution sits behind the web ACL)" }] : []),
             ...duplicateHostnameIssues(configNamespace, config),
         ];
         for (const issue of issues) {
