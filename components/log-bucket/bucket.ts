@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsAccountId, awsPartition, lookupOnce } from "../lookups";
+import { awsAccountId, awsPartition } from "../lookups";
 import { bucketBaseline, dataClassTag } from "../s3-origin/bucket";
 import { logBucketPolicy } from "./policy";
 
@@ -9,11 +9,8 @@ export interface LogBucketResourcesArgs {
     readonly bucketName: pulumi.Input<string>;
     /** Days a log object is kept before S3 expires it. */
     readonly retentionDays: number;
-}
-
-/** The region of the `aws` provider `opts` names or its parent hands down. */
-export function providerRegion(opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
-    return lookupOnce("aws:index/getRegion:getRegion", {}, opts, () => aws.getRegionOutput({}, opts)).region;
+    /** The region of `opts.provider`: flow logs are delivered by that region's log delivery. */
+    readonly region: string;
 }
 
 /**
@@ -48,8 +45,8 @@ export function logBucket(name: string, args: LogBucketResourcesArgs, opts: pulu
     const invokeOpts = { parent: opts.parent, provider: opts.provider };
     new aws.s3.BucketPolicy(`${name}-policy`, {
         bucket: bucket.id,
-        policy: pulumi.all([bucket.arn, awsAccountId(invokeOpts), awsPartition(invokeOpts), providerRegion(invokeOpts)]).apply(
-            ([bucketArn, account, partition, region]) => JSON.stringify(logBucketPolicy({ bucketArn, account, partition, region }))),
+        policy: pulumi.all([bucket.arn, awsAccountId(invokeOpts), awsPartition(invokeOpts)]).apply(
+            ([bucketArn, account, partition]) => JSON.stringify(logBucketPolicy({ bucketArn, account, partition, region: args.region }))),
     }, { ...kept, dependsOn: baseline.policyPrerequisites });
     return bucket;
 }

@@ -7,7 +7,6 @@ import { logBucket } from "./bucket";
 import { LogDestination } from "./logging";
 
 export { LogBucketArgs } from "./args";
-export { logBucket } from "./bucket";
 export { accessLogging, cloudFrontLogging, flowLog, LogDestination } from "./logging";
 export { logPrefixes } from "./policy";
 
@@ -30,7 +29,7 @@ export class LogBucket extends pulumi.ComponentResource implements LogDestinatio
         super("platform:logs:LogBucket", name, {}, opts);
         const inRegion = { parent: this, provider: resolved.providers.forRegion(resolved.region) };
         const bucketName = awsAccountId(inRegion).apply((account) => logBucketName(resolved.namePrefix, resolved.region, account));
-        const bucket = logBucket(`${name}-bucket`, { bucketName, retentionDays: resolved.retentionDays }, inRegion);
+        const bucket = logBucket(`${name}-bucket`, { bucketName, retentionDays: resolved.retentionDays, region: resolved.region }, inRegion);
 
         this.region = resolved.region;
         this.bucketName = bucket.bucket;

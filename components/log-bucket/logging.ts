@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { providerRegion } from "./bucket";
+import { lookupOnce } from "../lookups";
 import { logPrefixes } from "./policy";
 
 /** A log bucket as log sources see it (a `LogBucket` is one). */
@@ -11,6 +11,11 @@ export interface LogDestination {
     readonly bucketArn: pulumi.Input<string>;
     /** `<bucket>.s3.amazonaws.com`, the address CloudFront standard logging takes. */
     readonly bucketDomainName: pulumi.Input<string>;
+}
+
+/** The region of the `aws` provider `opts` names or its parent hands down. */
+function providerRegion(opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
+    return lookupOnce("aws:index/getRegion:getRegion", {}, opts, () => aws.getRegionOutput({}, opts)).region;
 }
 
 /**
