@@ -1,5 +1,5 @@
-import { ArgsCheck, found } from "../args";
 import * as pulumi from "@pulumi/pulumi";
+import { ArgsCheck, found } from "../args";
 import { EksPlatformCluster, OidcIdentity, PlatformCluster } from "../cluster/types";
 import { LogDestination } from "../log-bucket/logging";
 import { DatabaseNetwork, RegionalProviders } from "../persistence-network";
