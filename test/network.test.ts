@@ -46,7 +46,10 @@ describe("Network component", () => {
     it("flow-logs every accepted and rejected connection of the VPC to S3, into the region's log bucket", async () => {
         const result = await run("defaults");
         const vpc = named(result, "aws:ec2/vpc:Vpc", "fixture-vpc");
-        expect(named(result, "aws:ec2/flowLog:FlowLog", "fixture-flow-log").inputs).to.deep.equal({
+        const flowLog = named(result, "aws:ec2/flowLog:FlowLog", "fixture-flow-log");
+        expect(flowLog.id).to.match(/^fl-[0-9a-f]{17}$/);
+        expect(flowLog.outputs.arn).to.equal(`arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/${flowLog.id}`);
+        expect(flowLog.inputs).to.deep.equal({
             vpcId: vpc.id,
             trafficType: "ALL",
             logDestinationType: "s3",
