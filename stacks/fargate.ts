@@ -41,6 +41,7 @@ export function fargate(foundation: Foundation) {
         hostname: site.hostname,
         hostedZone: zone,
         network: { vpcId: network.vpcId, publicSubnetIds: network.publicSubnetIds, privateSubnetIds: network.privateSubnetIds },
+        logs: foundation.logs.forRegion(config.primaryRegion),
         imageTag: site.imageTag,
         github: site.github,
         // Unique per account and region, and two stacks may share an account.

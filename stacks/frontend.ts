@@ -9,6 +9,9 @@ export function frontend(foundation: Foundation) {
         bucketName: site.bucketName,
         dnsEntry: site.dnsEntry,
         spaFallback: site.spaFallback,
+        logs: foundation.logs.forRegion(primaryRegion),
+        responseHeadersPolicyId: foundation.edge.responseHeadersPolicyId,
+        webAclArn: foundation.edge.webAclArn,
         // The stack's own us-east-1 provider: same account, credentials and default tags as the rest.
         certificateProvider: foundation.aws.forRegion("us-east-1"),
     }, {

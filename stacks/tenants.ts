@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import { EksPlatformCluster } from "../components/cluster/types";
 import { PersistenceNetworks } from "../components/persistence-network";
 import { Ringfence, RingfenceArgs } from "../components/ringfence";
@@ -8,6 +7,7 @@ import { environments } from "./config";
 import { persistenceCidr, TenantConfig } from "./config/tenants";
 import { AwsRegion } from "../components/rules/aws-regions";
 import { Foundation } from "./foundation";
+import { stackSlug } from "./names";
 
 interface EnvironmentDefaults {
     backupRetentionDays: number;
@@ -46,6 +46,7 @@ export function tenants(foundation: Foundation, cluster: EksPlatformCluster) {
         providers: foundation.aws,
         availabilityZones: config.network.availabilityZones,
         cidrFor: (region) => persistenceCidr(region as AwsRegion),
+        logs: foundation.logs,
     });
     const dns = cloudflareProvider(foundation);
 
@@ -57,6 +58,7 @@ export function tenants(foundation: Foundation, cluster: EksPlatformCluster) {
         cluster,
         clusterCidr: network.cidr,
         network: persistence.forRegion(tenant.region),
+        logs: foundation.logs.forRegion(tenant.region),
         database: {
             ...tenant.database,
             multiAz: defaults.multiAz,
@@ -68,7 +70,13 @@ export function tenants(foundation: Foundation, cluster: EksPlatformCluster) {
             noncurrentVersionExpirationDays: tenant.retention?.noncurrentVersionExpirationDays,
             glacierTransitionDays: tenant.retention?.glacierTransitionDays,
         },
-        cdn: { domain: tenant.cdnDomain, zoneName: config.domain, priceClass: defaults.priceClass },
+        cdn: {
+            domain: tenant.cdnDomain,
+            zoneName: config.domain,
+            priceClass: defaults.priceClass,
+            responseHeadersPolicyId: foundation.edge.responseHeadersPolicyId,
+            webAclArn: foundation.edge.webAclArn,
+        },
         quota: tenant.quota,
         offboarding: tenant.offboarding,
     });
@@ -97,10 +105,3 @@ export function tenants(foundation: Foundation, cluster: EksPlatformCluster) {
     };
 }
 
-/**
- * The stack name as it may appear in RDS identifiers and KMS aliases (lower-case letters, digits,
- * single hyphens): two stacks in one account keep their tenants' databases and aliases apart.
- */
-function stackSlug(): string {
-    return pulumi.getStack().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30).replace(/-+$/, "");
-}

@@ -39,7 +39,7 @@ describe("stack config validation", () => {
 
     it("rejects an unknown top-level key, naming the allowed keys", async () => {
         expect(await problemsWith({ "platform:regoin": "eu-west-1" })).to.deep.equal([
-            "platform:regoin: unknown key; allowed: platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants, platform:fargate",
+            "platform:regoin: unknown key; allowed: platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants, platform:cdnWaf, platform:fargate",
         ]);
     });
 
@@ -62,7 +62,7 @@ describe("stack config validation", () => {
     });
 
     it("reports config keys outside the platform namespace as unknown, and leaves Pulumi's own keys alone", async () => {
-        const allowed = "platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants, platform:fargate";
+        const allowed = "platform:environment, platform:department, platform:project, platform:primaryRegion, platform:network, platform:domain, platform:eks, platform:sks, platform:exoscaleApiKey, platform:exoscaleApiSecret, platform:frontend, platform:cloudflareApiToken, platform:ingress, platform:tenants, platform:cdnWaf, platform:fargate";
         const problems = await problemsWith({ "platfrom:domain": "staging.platform.example.com", "aws:region": "eu-west-1", "pulumi:tags": '{"team":"platform"}' });
         expect(problems).to.deep.equal([
             `platfrom:domain: unknown key; allowed: ${allowed} and pulumi: settings (default providers are disabled: a provider key configures nothing)`,

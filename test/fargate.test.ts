@@ -111,6 +111,9 @@ async function configProblems(fargate: Record<string, unknown>): Promise<string[
 }
 
 /** Staging's `platform:fargate` section (Pulumi.staging.yaml), for overrides. */
+/** A log bucket, as a `LogBucket` presents itself. */
+const logs = { region: "eu-west-1", bucketName: "logs-eu-west-1", bucketArn: "arn:aws:s3:::logs-eu-west-1", bucketDomainName: "logs-eu-west-1.s3.amazonaws.com" };
+
 const stagingSite = {
     name: "grocery",
     hostname: "shop.eks.staging.platform.example.com",
@@ -481,6 +484,16 @@ describe("FargateSite", () => {
             expect(glacier).to.deep.equal({ id: "glacier-instant-retrieval", status: "Enabled", filter: { objectSizeGreaterThan: 131072 }, transitions: [{ days: 30, storageClass: "GLACIER_IR" }] });
         });
 
+        it("logs every request to the uploads bucket into the primary region's log bucket", () => {
+            const uploads = staging.child("aws:s3/bucket:Bucket", "grocery-uploads");
+            expect(staging.child("aws:s3/bucketLogging:BucketLogging", "grocery-uploads-access-logging").inputs).to.deep.equal({
+                bucket: uploads.id,
+                targetBucket: "platform-staging-logs-eu-central-1-123456789012",
+                targetPrefix: "s3-access/grocery/",
+                targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+            });
+        });
+
         it("keeps the repository's tags immutable, scans on push and expires old and untagged images", () => {
             const repository = prod.child("aws:ecr/repository:Repository", "grocery-images");
             expect(repository.inputs).to.deep.include({ imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true } });
@@ -671,6 +684,7 @@ describe("FargateSite", () => {
                 hostname: "shop.example.com",
                 hostedZone: { id: "Z0123456789", domain: "example.com" },
                 network: { vpcId: "vpc-1", publicSubnetIds: [], privateSubnetIds: [] },
+                logs,
                 imageTag: "v 1",
                 github: { repository: "example/site", environment: "production", oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/example.com" },
                 minTasks: 5,
@@ -690,6 +704,9 @@ describe("FargateSite", () => {
                 "cutover.weight: found 150; expected a whole number from 0 to 100 (percent of requests to the new service)",
                 `cutover.legacyAddresses[0]: found "10.0.0.300"; expected an IPv4 address of a legacy server`,
             ]);
+            expect(resolveArgs("site", { ...args, logs: undefined } as unknown as FargateSiteArgs).problems).to.include(
+                "logs: missing; expected the log bucket of the site's region (the uploads bucket logs its requests)",
+            );
             expect(resolveArgs("site", { ...args, imageTag: "abc", minTasks: 2, cutover: { weight: 100 }, containerUser: undefined, environment: undefined, deployReadActions: undefined, github: { repository: "example/site", environment: "production" } }).problems).to.deep.equal([]);
         });
     });
@@ -765,6 +782,7 @@ describe("FargateSite", () => {
                 hostname: "shop.example.com",
                 hostedZone: { id: "Z0123456789", domain: "example.com" },
                 network: { vpcId: "vpc-1", publicSubnetIds: [], privateSubnetIds: [] },
+                logs,
                 imageTag: "abc",
                 github: { repository: "example/site", environment: "production" },
             }).resolved;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import * as path from "path";
-import { ofType, previewStack } from "./helpers/preview";
+import { named, ofType, previewStack } from "./helpers/preview";
 
 const root = path.join(__dirname, "fixtures", "network-component");
 const run = (scenario: string) => previewStack("test", { root, policyPack: false, configOverrides: { "network-component-fixture:scenario": scenario } });
@@ -36,10 +36,32 @@ describe("Network component", () => {
                 '  cidr: found "10.30.1.0/16"; expected 10.30.0.0/16, the block\'s network address (host bits zero)',
                 "  availabilityZones: found 5; expected 2 or 3",
                 '  natGateways: found "many"; expected one of perAz, single, none',
+                "  flowLogs: missing; expected the log bucket of the VPC's region (every VPC has flow logs)",
             ].join("\n"),
         );
         // Only the stack and the fixture's provider: not even the component itself.
         expect(result.resources.filter((resource) => !resource.type.startsWith("pulumi:")).map((resource) => resource.urn)).to.deep.equal([]);
+    });
+
+    it("flow-logs every accepted and rejected connection of the VPC to S3, into the region's log bucket", async () => {
+        const result = await run("defaults");
+        const vpc = named(result, "aws:ec2/vpc:Vpc", "fixture-vpc");
+        const flowLog = named(result, "aws:ec2/flowLog:FlowLog", "fixture-flow-log");
+        expect(flowLog.id).to.match(/^fl-[0-9a-f]{17}$/);
+        expect(flowLog.outputs.arn).to.equal(`arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/${flowLog.id}`);
+        expect(flowLog.inputs).to.deep.equal({
+            vpcId: vpc.id,
+            trafficType: "ALL",
+            logDestinationType: "s3",
+            logDestination: "arn:aws:s3:::fixture-logs-eu-west-1/vpc-flow-logs/",
+            tags: { Name: "fixture-flow-log" },
+        });
+    });
+
+    it("refuses a log bucket outside the VPC's region: flow logs stay in the region", async () => {
+        const result = await run("flow-logs-elsewhere");
+        expect(result.error).to.contain("fixture-flow-log: found a log bucket in eu-west-3 for a source in eu-west-1; expected the log bucket of eu-west-1");
+        expect(ofType(result, "aws:ec2/flowLog:FlowLog")).to.deep.equal([]);
     });
 
     it("refuses a range too small for a subnet of /24 or more per tier and AZ", async () => {

@@ -332,6 +332,7 @@ describe("Ringfence", () => {
                     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
                     "aws:s3/bucketVersioning:BucketVersioning",
                     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+                    "aws:s3/bucketLogging:BucketLogging",
                     "aws:s3/bucketPolicy:BucketPolicy",
                     "aws:rds/instance:Instance",
                 ]);
@@ -378,12 +379,12 @@ describe("Ringfence", () => {
             const db = leaving.find((r) => r.type === "aws:rds/instance:Instance")!;
             expect([db.protect, db.retainOnDelete, db.inputs.deletionProtection, db.inputs.skipFinalSnapshot]).to.deep.equal([false, false, false, false]);
             const kept = leaving.filter((r) => /^aws:(kms|s3)\//.test(r.type));
-            expect(kept, "key, alias, key policy, bucket and its six settings").to.have.length(10);
+            expect(kept, "key, alias, key policy, bucket and its seven settings").to.have.length(11);
             for (const resource of kept) {
                 expect([resource.protect, resource.retainOnDelete], resource.name).to.deep.equal([false, true]);
             }
             const locked = staying.filter((r) => /^aws:(kms|s3|rds\/instance)/.test(r.type));
-            expect(locked).to.have.length(11);
+            expect(locked).to.have.length(12);
             for (const resource of locked) {
                 expect([resource.protect, resource.retainOnDelete], resource.name).to.deep.equal([true, false]);
             }
@@ -799,6 +800,67 @@ describe("Ringfence", () => {
         });
     });
 
+    describe("audit trail", () => {
+        /** The log bucket a bucket name or CloudFront domain name points at, and its region. */
+        const logBucketOf = (result: PreviewResult, name: string) => {
+            const bucket = ofType(result, "aws:s3/bucket:Bucket").find((b) => b.outputs.bucket === name || b.outputs.bucketDomainName === name);
+            expect(bucket, name).to.not.equal(undefined);
+            return { bucket: bucket!, region: regionOf(result, bucket!) };
+        };
+
+        it("logs every request to a tenant bucket into the log bucket of the tenant's region, under the tenant's prefix", async () => {
+            const result = await prod();
+            for (const tenant of tenants) {
+                const logging = childOf(tenant, "aws:s3/bucketLogging:BucketLogging");
+                const bucket = childOf(tenant, "aws:s3/bucket:Bucket");
+                expect(logging.inputs, tenant.name).to.deep.equal({
+                    bucket: bucket.id,
+                    targetBucket: `platform-prod-logs-${tenant.region}-${account}`,
+                    targetPrefix: `s3-access/tenant-${tenant.name}/`,
+                    targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+                });
+                const target = logBucketOf(result, logging.inputs.targetBucket);
+                expect([regionOf(result, logging), target.region], tenant.name).to.deep.equal([tenant.region, tenant.region]);
+                expect(target.bucket.inputs.tags, tenant.name).to.deep.equal({ "data-class": "logs" });
+                // Kept and released with the bucket's other guards.
+                expect(logging.protect, tenant.name).to.equal(true);
+            }
+        });
+
+        it("logs every CDN request into the tenant region's log bucket, behind the stack's web ACL, with the site's security headers", async () => {
+            const result = await prod();
+            const webAcl = named(result, "aws:wafv2/webAcl:WebAcl", "cdn-edge-web-acl");
+            const headers = named(result, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "cdn-edge-security-headers");
+            for (const tenant of tenants) {
+                const distribution = childOf(tenant, "aws:cloudfront/distribution:Distribution").inputs;
+                expect(distribution.loggingConfig, tenant.name).to.deep.equal({
+                    bucket: `platform-prod-logs-${tenant.region}-${account}.s3.amazonaws.com`,
+                    prefix: `cloudfront/tenant-${tenant.name}/`,
+                    includeCookies: false,
+                });
+                expect(logBucketOf(result, distribution.loggingConfig.bucket).region, tenant.name).to.equal(tenant.region);
+                expect(distribution.webAclId, tenant.name).to.equal(webAcl.outputs.arn);
+                expect(distribution.defaultCacheBehavior.responseHeadersPolicyId, tenant.name).to.equal(headers.id);
+            }
+            expect(headers.inputs.securityHeadersConfig).to.deep.equal({
+                strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: false, override: true },
+                contentTypeOptions: { override: true },
+                frameOptions: { frameOption: "DENY", override: true },
+                referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
+            });
+        });
+
+        it("flow-logs every persistence VPC into its region's log bucket", async () => {
+            const result = await prod();
+            for (const region of Object.keys(persistenceCidrs)) {
+                const vpc = named(result, "aws:ec2/vpc:Vpc", `persistence-${region}-network-vpc`);
+                const flowLog = named(result, "aws:ec2/flowLog:FlowLog", `persistence-${region}-network-flow-log`);
+                expect(flowLog.inputs).to.deep.include({ vpcId: vpc.id, trafficType: "ALL", logDestinationType: "s3", logDestination: `arn:aws:s3:::platform-prod-logs-${region}-${account}/vpc-flow-logs/` });
+                expect(regionOf(result, flowLog)).to.equal(region);
+            }
+        });
+    });
+
     describe("component", () => {
         const root = path.join(__dirname, "fixtures", "ringfence-component");
         const run = (scenario: string) => previewStack("test", { root, policyPack: false, configOverrides: { "ringfence-component-fixture:scenario": scenario } });
@@ -828,6 +890,41 @@ describe("Ringfence", () => {
             expect(named(result, "kubernetes:core/v1:ServiceAccount", "tenant-acme-service-account").inputs.metadata.name).to.equal("app");
         });
 
+        it("logs the bucket and the CDN into the given log bucket and adds its own security headers when given none", async () => {
+            const result = await run("defaults");
+            const bucket = named(result, "aws:s3/bucket:Bucket", "tenant-acme-data");
+            expect(named(result, "aws:s3/bucketLogging:BucketLogging", "tenant-acme-data-access-logging").inputs).to.deep.equal({
+                bucket: bucket.id,
+                targetBucket: "fixture-logs-eu-west-1",
+                targetPrefix: "s3-access/tenant-acme/",
+                targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+            });
+            const distribution = named(result, "aws:cloudfront/distribution:Distribution", "tenant-acme-cdn").inputs;
+            expect(distribution.loggingConfig).to.deep.equal({ bucket: "fixture-logs-eu-west-1.s3.amazonaws.com", prefix: "cloudfront/tenant-acme/", includeCookies: false });
+            expect(distribution.webAclId).to.equal(undefined);
+            const headers = named(result, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "tenant-acme-cdn-security-headers");
+            expect(distribution.defaultCacheBehavior.responseHeadersPolicyId).to.equal(headers.id);
+            expect(headers.inputs.securityHeadersConfig).to.deep.equal({
+                strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: false, override: true },
+                contentTypeOptions: { override: true },
+                frameOptions: { frameOption: "DENY", override: true },
+                referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
+            });
+        });
+
+        it("refuses a log bucket outside the tenant region: access logs are tenant data", async () => {
+            expect(await refused("logs-elsewhere")).to.deep.equal([
+                'Ringfence "tenant-acme": invalid arguments:',
+                "logs: found a log bucket in eu-central-1; expected the log bucket of the tenant region eu-west-1 (access logs are tenant data)",
+            ]);
+        });
+
+        it("refuses an opt-in region, whose buckets CloudFront cannot deliver the CDN's logs to", async () => {
+            const lines = await refused("opt-in-region");
+            expect(lines).to.have.length(2);
+            expect(lines[1]).to.match(/^region: found "eu-south-1"; expected a region CloudFront delivers standard logs to \(not an opt-in region: af-south-1, .*eu-south-1, .*\)$/);
+        });
+
         it("refuses a cluster without OIDC, since the tenant role trusts the cluster through IRSA", async () => {
             expect(await refused("sks-cluster")).to.deep.equal([
                 'Ringfence "tenant-acme": invalid arguments:',
@@ -847,6 +944,7 @@ describe("Ringfence", () => {
                 'PersistenceNetwork "persistence": invalid arguments:',
                 "availabilityZones: found 4; expected 2 or 3",
                 'region: found "eu-west-1"; expected a region other than the cluster\'s (tenants there use the cluster VPC)',
+                "flowLogs: found a log bucket in eu-west-3; expected the log bucket of eu-west-1 (flow logs stay in the VPC's region)",
             ]);
         });
 

@@ -7,10 +7,12 @@ import { RecordedResource } from "../engine/monitor";
 import { cloudflareZone } from "../engine/outputs/cloudflare";
 import { PreviewResult, repositoryRoot } from "../engine/preview";
 import { isSecretWire } from "../engine/wire";
-import { resolveArgs } from "../components/s3-cdn/args";
+import { resolveArgs, S3CdnArgs } from "../components/s3-cdn/args";
 import { named, ofType, previewOnce, previewStack, providerOf } from "./helpers/preview";
 
 const fixture = path.join(__dirname, "fixtures", "s3-cdn-project");
+/** The fixture's log bucket, as a `LogBucket` presents itself. */
+const logs = { region: "eu-west-1", bucketName: "fixture-logs-eu-west-1", bucketArn: "arn:aws:s3:::fixture-logs-eu-west-1", bucketDomainName: "fixture-logs-eu-west-1.s3.amazonaws.com" };
 const project = "s3-cdn-fixture";
 
 /** The fixture program: `new S3Cdn("frontend", { bucketName, dnsEntry }, { providers })`, plus what a test adds. */
@@ -252,7 +254,23 @@ describe("S3Cdn", () => {
             const { inputs } = distributionOf(await defaultSite());
             expect(inputs.priceClass).to.equal("PriceClass_100");
             expect(inputs.customErrorResponses).to.deep.equal([]);
-            expect(inputs.loggingConfig).to.equal(undefined);
+        });
+
+        it("logs every request to the bucket and to the distribution into the region's log bucket, under its own name", async () => {
+            const result = await defaultSite();
+            expect(named(result, "aws:s3/bucketLogging:BucketLogging", "frontend-bucket-access-logging").inputs).to.deep.equal({
+                bucket: "myfrontend",
+                targetBucket: "fixture-logs-eu-west-1",
+                targetPrefix: "s3-access/frontend/",
+                targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+            });
+            expect(distributionOf(result).inputs.loggingConfig).to.deep.equal({ bucket: "fixture-logs-eu-west-1.s3.amazonaws.com", prefix: "cloudfront/frontend/", includeCookies: false });
+            // The component creates no log bucket of its own.
+            expect(ofType(result, "aws:s3/bucket:Bucket").map((bucket) => bucket.name)).to.deep.equal(["frontend-bucket"]);
+        });
+
+        it("sits behind no web ACL unless given one", async () => {
+            expect(distributionOf(await defaultSite()).inputs.webAclId).to.equal(undefined);
         });
     });
 
@@ -281,34 +299,19 @@ describe("S3Cdn", () => {
             expect(named(result, "cloudflare:index/dnsRecord:DnsRecord", "frontend-certificate-validation").inputs.proxied).to.equal(false);
         });
 
-        it("writes access logs to an ACL-enabled, private, expiring log bucket", async () => {
-            const result = await site({ extraArgs: { logging: true } });
-            const logs = (type: string) => bucketPart(result, "frontend-logs", type);
-            expect(logs("aws:s3/bucket:Bucket").inputs.bucket).to.equal("myfrontend-logs");
-            expect(logs("aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs.rule).to.deep.equal({ objectOwnership: "BucketOwnerPreferred" });
-            expect(logs("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).to.include({
-                blockPublicAcls: true,
-                blockPublicPolicy: true,
-                ignorePublicAcls: true,
-                restrictPublicBuckets: true,
-            });
-            expect(logs("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules).to.deep.equal([
-                { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-            ]);
-            const [rule] = logs("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules;
-            expect(rule).to.deep.include({ status: "Enabled", expiration: { days: 90 } });
-            const logBucketArn = logs("aws:s3/bucket:Bucket").outputs.arn;
-            expect(JSON.parse(logs("aws:s3/bucketPolicy:BucketPolicy").inputs.policy).Statement).to.deep.equal([
-                {
-                    Sid: "DenyInsecureTransport",
-                    Effect: "Deny",
-                    Principal: "*",
-                    Action: "s3:*",
-                    Resource: [logBucketArn, `${logBucketArn}/*`],
-                    Condition: { Bool: { "aws:SecureTransport": "false" } },
-                },
-            ]);
-            expect(distributionOf(result).inputs.loggingConfig).to.deep.equal({ bucket: "myfrontend-logs.s3.amazonaws.com", prefix: "cloudfront/", includeCookies: false });
+        it("takes a shared response headers policy and web ACL instead of creating its own", async () => {
+            const webAclArn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+            const result = await site({ extraArgs: { responseHeadersPolicyId: "shared-headers-policy", webAclArn } });
+            expect(ofType(result, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy")).to.deep.equal([]);
+            expect(distributionOf(result).inputs.defaultCacheBehavior.responseHeadersPolicyId).to.equal("shared-headers-policy");
+            expect(distributionOf(result).inputs.webAclId).to.equal(webAclArn);
+        });
+
+        it("refuses a log bucket of another region: the site's logs stay in its region", async () => {
+            const logs = { region: "eu-west-3", bucketName: "fixture-logs-eu-west-3", bucketArn: "arn:aws:s3:::fixture-logs-eu-west-3", bucketDomainName: "fixture-logs-eu-west-3.s3.amazonaws.com" };
+            const result = await site({ extraArgs: { logs } });
+            expect(result.error).to.contain("frontend-bucket-access-logging: found a log bucket in eu-west-3 for a source in eu-west-1; expected the log bucket of eu-west-1");
+            expect(ofType(result, "aws:s3/bucketLogging:BucketLogging")).to.deep.equal([]);
         });
     });
 
@@ -372,23 +375,31 @@ describe("S3Cdn", () => {
         ];
         for (const [bucketName, expected] of badBucketNames) {
             it(`rejects bucket name "${bucketName.length > 20 ? `${bucketName.slice(0, 8)}... (${bucketName.length})` : bucketName}"`, () => {
-                const { problems } = resolveArgs({ bucketName, dnsEntry: "myfrontend.example.com" });
+                const { problems } = resolveArgs({ bucketName, dnsEntry: "myfrontend.example.com", logs });
                 expect(problems).to.deep.equal(expected.map((rule) => `bucketName: found ${JSON.stringify(bucketName)}; expected ${rule}`));
             });
         }
 
         it("accepts names at S3's limits", () => {
             for (const bucketName of ["abc", "a".repeat(63), "my.frontend-2", "1frontend"]) {
-                expect(resolveArgs({ bucketName, dnsEntry: "myfrontend.example.com" }).problems, bucketName).to.deep.equal([]);
+                expect(resolveArgs({ bucketName, dnsEntry: "myfrontend.example.com", logs }).problems, bucketName).to.deep.equal([]);
             }
         });
 
         it("rejects a dnsEntry outside an explicit zoneName, and bad optional numbers", () => {
-            expect(resolveArgs({ bucketName: "myfrontend", dnsEntry: "app.example.org", zoneName: "example.com", noncurrentVersionRetentionDays: 0, logging: { retentionDays: 1.5 } }).problems).to.deep.equal([
+            expect(resolveArgs({ bucketName: "myfrontend", dnsEntry: "app.example.org", zoneName: "example.com", noncurrentVersionRetentionDays: 0, logs }).problems).to.deep.equal([
                 'dnsEntry: found "app.example.org"; expected a name inside zoneName example.com',
                 "noncurrentVersionRetentionDays: found 0; expected a whole number of days, at least 1",
-                "logging.retentionDays: found 1.5; expected a whole number of days, at least 1",
             ]);
+        });
+
+        it("refuses no log bucket, and one in an opt-in region, where CloudFront cannot deliver standard logs", () => {
+            expect(resolveArgs({ bucketName: "myfrontend", dnsEntry: "myfrontend.example.com" } as S3CdnArgs).problems).to.deep.equal([
+                "logs: missing; expected the log bucket of the site's region (every site logs its requests)",
+            ]);
+            const [problem, ...others] = resolveArgs({ bucketName: "myfrontend", dnsEntry: "myfrontend.example.com", logs: { ...logs, region: "eu-central-2" } }).problems;
+            expect(others).to.deep.equal([]);
+            expect(problem).to.match(/^logs: found a log bucket in "eu-central-2"; expected a region CloudFront delivers standard logs to \(not an opt-in region: .*eu-central-2, .*\)$/);
         });
     });
 

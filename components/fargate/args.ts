@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsCheck, found } from "../args";
+import { LogDestination } from "../log-bucket/logging";
 import { hostnameProblems } from "../rules/dns";
 import { logRetentionDays } from "../rules/eks";
 import { rdsInstanceClassProblems } from "../rules/instance-types";
@@ -82,6 +83,8 @@ export interface FargateSiteArgs {
     readonly hostedZone: { readonly id: string; readonly domain: string };
     /** Where the site runs. Required. */
     readonly network: FargateNetworkArgs;
+    /** The log bucket of the site's region (a `LogBucket`): the uploads bucket's S3 server access logs go under `s3-access/<name>/`. Required. */
+    readonly logs: LogDestination;
     /**
      * Tag in this site's repository that the service runs, pinned by digest at deploy time.
      * Default: none: everything but the task definition, the service and its autoscaling is
@@ -142,6 +145,7 @@ export interface ResolvedFargateSiteArgs {
     readonly hostname: string;
     readonly hostedZone: { readonly id: string; readonly domain: string };
     readonly network: FargateNetworkArgs;
+    readonly logs: LogDestination;
     readonly imageTag?: string;
     readonly github: FargateGithubArgs;
     readonly physicalName: string;
@@ -179,6 +183,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         hostname: args.hostname,
         hostedZone: args.hostedZone,
         network: args.network,
+        logs: args.logs,
         imageTag: args.imageTag,
         github: args.github,
         physicalName: args.physicalName ?? name,
@@ -239,6 +244,9 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         check("github.oidcProviderArn", r.github.oidcProviderArn, oidcProviderArnProblems(r.github.oidcProviderArn));
     }
     check("physicalName", r.physicalName, siteNameProblems(r.physicalName));
+    if (r.logs === undefined) {
+        problems.push("logs: missing; expected the log bucket of the site's region (the uploads bucket logs its requests)");
+    }
     check("containerPort", r.containerPort, within(r.containerPort, 1024, 65535));
     check("healthCheckPath", r.healthCheckPath, healthCheckPathProblems(r.healthCheckPath));
     for (const problem of taskSizeProblems(r.cpu, r.memory)) {

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedArgs } from "../args";
+import { accessLogging } from "../log-bucket/logging";
 import { awsAccountId, awsPartition, lookupOnce } from "../lookups";
 import { FargateSiteArgs, resolveArgs } from "./args";
 import { cachePort, sessionCache } from "./cache";
@@ -78,6 +79,7 @@ export class FargateSite extends pulumi.ComponentResource {
         const chain = securityChain(`${name}-sg`, { vpcId: site.network.vpcId, containerPort: site.containerPort, databasePort: mysqlPort, cachePort }, children);
         const images = registry(`${name}-images`, { repositoryName: site.physicalName, keyArn: key.arn, keepImages: site.keepImages, imageTag: site.imageTag }, children);
         const uploads = uploadsBucket(`${name}-uploads`, { bucketName: pulumi.interpolate`${site.physicalName}-uploads-${account}`, keyArn: key.arn, noncurrentVersionExpirationDays: 30, glacierTransitionDays: site.uploadsGlacierTransitionDays }, children);
+        accessLogging(`${name}-uploads`, { bucket: uploads, destination: site.logs, source: name }, children);
         const accessLogs = accessLogBucket(`${name}-access-logs`, { bucketName: pulumi.interpolate`${site.physicalName}-alb-logs-${account}`, retentionDays: site.logRetentionDays, prefix: accessLogPrefix }, children);
 
         const database = siteDatabase(`${name}-db`, {

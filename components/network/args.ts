@@ -1,4 +1,5 @@
 import { ArgsCheck, found } from "../args";
+import { LogDestination } from "../log-bucket/logging";
 import { vpcCidrProblems } from "../rules/cidr";
 
 export interface NetworkArgs {
@@ -16,6 +17,8 @@ export interface NetworkArgs {
     readonly publicSubnetTags?: Record<string, string>;
     /** Extra tags for private subnets. Default: none. */
     readonly privateSubnetTags?: Record<string, string>;
+    /** The log bucket of the VPC's region, which receives the VPC's flow logs (every VPC has them). Required. */
+    readonly flowLogs: LogDestination;
 }
 
 export type NatGateways = "perAz" | "single" | "none";
@@ -29,6 +32,7 @@ export interface ResolvedNetworkArgs {
     readonly natGateways: NatGateways;
     readonly publicSubnetTags: Record<string, string>;
     readonly privateSubnetTags: Record<string, string>;
+    readonly flowLogs: LogDestination;
 }
 
 /** Applies the defaults and lists every invalid argument, one line each. */
@@ -39,6 +43,7 @@ export function resolveArgs(args: NetworkArgs): ArgsCheck<ResolvedNetworkArgs> {
         natGateways: args.natGateways ?? "perAz",
         publicSubnetTags: args.publicSubnetTags ?? {},
         privateSubnetTags: args.privateSubnetTags ?? {},
+        flowLogs: args.flowLogs,
     };
     const problems: string[] = [];
     for (const expected of vpcCidrProblems(resolved.cidr)) {
@@ -49,6 +54,9 @@ export function resolveArgs(args: NetworkArgs): ArgsCheck<ResolvedNetworkArgs> {
     }
     if (!natGatewayChoices.includes(resolved.natGateways)) {
         problems.push(`natGateways: ${found(resolved.natGateways)}; expected one of ${natGatewayChoices.join(", ")}`);
+    }
+    if (resolved.flowLogs === undefined) {
+        problems.push("flowLogs: missing; expected the log bucket of the VPC's region (every VPC has flow logs)");
     }
     return { resolved, problems };
 }

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedArgs } from "../args";
+import { flowLog } from "../log-bucket/logging";
 import { NetworkArgs, resolveArgs } from "./args";
 import { subnetLayout } from "./subnets";
 
@@ -11,7 +12,8 @@ export { NatGateways, NetworkArgs } from "./args";
  * public tier and NAT egress for the private tier. The default security group is emptied so
  * nothing can rely on its allow-all rules. Routes are standalone `aws.ec2.Route` resources, not
  * a route table's inline `routes`, which would own the whole table and remove the routes other
- * components add to it (VPC peering).
+ * components add to it (VPC peering). Every connection in the VPC is flow-logged to the region's
+ * log bucket.
  */
 export class Network extends pulumi.ComponentResource {
     /** The VPC's id. */
@@ -44,6 +46,7 @@ export class Network extends pulumi.ComponentResource {
             enableDnsSupport: true,
             tags: { Name: `${name}-vpc` },
         }, { parent: this });
+        flowLog(name, { vpcId: vpc.id, destination: resolved.flowLogs }, { parent: this });
         new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, tags: { Name: `${name}-default-locked` } }, { parent: this });
         const azName = (index: number) => zones.names.apply((names) => names[index]);
         const publicSubnets: aws.ec2.Subnet[] = [];

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsCheck, found } from "../args";
+import { LogDestination } from "../log-bucket/logging";
 import * as network from "../network/args";
 import { cidrsOverlap } from "../rules/cidr";
 
@@ -38,17 +39,22 @@ export interface PersistenceNetworkArgs {
     readonly cluster: ClusterNetwork;
     /** Providers for this region and the cluster's. Required. */
     readonly providers: RegionalProviders;
+    /** The log bucket of `region`, which receives the VPC's flow logs. Required. */
+    readonly flowLogs: LogDestination;
 }
 
 /** Lists every invalid argument; the network's own rules are the `Network` component's. */
 export function resolveArgs(args: PersistenceNetworkArgs): ArgsCheck<PersistenceNetworkArgs> {
-    const { problems } = network.resolveArgs({ cidr: args.cidr, availabilityZones: args.availabilityZones, natGateways: "none" });
+    const { problems } = network.resolveArgs({ cidr: args.cidr, availabilityZones: args.availabilityZones, natGateways: "none", flowLogs: args.flowLogs });
     const own: string[] = [];
     if (args.region === args.cluster.region) {
         own.push(`region: ${found(args.region)}; expected a region other than the cluster's (tenants there use the cluster VPC)`);
     }
     if (problems.length === 0 && cidrsOverlap(args.cidr, args.cluster.cidr)) {
         own.push(`cidr: ${found(args.cidr)}; expected a range that does not overlap the cluster VPC's ${args.cluster.cidr}`);
+    }
+    if (args.flowLogs !== undefined && args.flowLogs.region !== args.region) {
+        own.push(`flowLogs: found a log bucket in ${args.flowLogs.region}; expected the log bucket of ${args.region} (flow logs stay in the VPC's region)`);
     }
     return { resolved: args, problems: [...problems, ...own] };
 }

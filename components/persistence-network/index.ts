@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedArgs } from "../args";
+import { LogDestination } from "../log-bucket/logging";
 import { Network } from "../network";
 import { ClusterNetwork, DatabaseNetwork, PersistenceNetworkArgs, RegionalProviders, resolveArgs } from "./args";
 
@@ -30,7 +31,7 @@ export class PersistenceNetwork extends pulumi.ComponentResource implements Data
         const inRegion = { parent: this, provider: args.providers.forRegion(args.region) };
         const inClusterRegion = { parent: this, provider: args.providers.forRegion(args.cluster.region) };
 
-        const network = new Network(`${name}-network`, { cidr: args.cidr, availabilityZones: args.availabilityZones, natGateways: "none" }, inRegion);
+        const network = new Network(`${name}-network`, { cidr: args.cidr, availabilityZones: args.availabilityZones, natGateways: "none", flowLogs: args.flowLogs }, inRegion);
         const peering = new aws.ec2.VpcPeeringConnection(`${name}-peering`, {
             vpcId: args.cluster.vpcId,
             peerVpcId: network.vpcId,
@@ -85,6 +86,8 @@ export interface PersistenceNetworksArgs {
     readonly availabilityZones: number;
     /** The range of a region's persistence network; stable per region, never overlapping. */
     readonly cidrFor: (region: string) => string;
+    /** Each region's log bucket, for the persistence networks' flow logs. */
+    readonly logs: { forRegion(region: string): LogDestination };
 }
 
 /**
@@ -107,6 +110,7 @@ export class PersistenceNetworks {
                 availabilityZones: this.args.availabilityZones,
                 cluster: this.args.cluster,
                 providers: this.args.providers,
+                flowLogs: this.args.logs.forRegion(region),
             });
             this.byRegion.set(region, network);
         }

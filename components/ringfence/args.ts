@@ -1,8 +1,11 @@
+import * as pulumi from "@pulumi/pulumi";
 import { ArgsCheck, found } from "../args";
 import { EksPlatformCluster, OidcIdentity, PlatformCluster } from "../cluster/types";
+import { LogDestination } from "../log-bucket/logging";
 import { DatabaseNetwork, RegionalProviders } from "../persistence-network";
 import { PriceClass } from "../s3-origin/distribution";
 import { isAwsRegion } from "../rules/aws-regions";
+import { cloudFrontLogRegionProblems } from "../rules/cloudfront";
 import { logRetentionDays } from "../rules/eks";
 import { hostnameProblems, isDnsLabel } from "../rules/dns";
 import { rdsInstanceClassProblems } from "../rules/instance-types";
@@ -54,6 +57,14 @@ export interface RingfenceCdnArgs {
     readonly priceClass?: PriceClass;
     /** Bucket key prefix the CDN serves; nothing outside it is reachable through CloudFront. Default: `public`. */
     readonly prefix?: string;
+    /**
+     * Response headers policy of the distribution; pass a shared one (a stack's `CdnEdge`) when
+     * running many tenants (CloudFront allows 20 per account). Default: one the ringfence creates,
+     * `<name>-cdn-security-headers` (HSTS two years, nosniff, frame DENY, strict-origin-when-cross-origin).
+     */
+    readonly responseHeadersPolicyId?: pulumi.Input<string>;
+    /** ARN of a WAF web ACL (scope CLOUDFRONT) in front of the distribution. Default: none. */
+    readonly webAclArn?: pulumi.Input<string>;
 }
 
 export interface RingfenceArgs {
@@ -77,6 +88,12 @@ export interface RingfenceArgs {
     readonly clusterCidr: string;
     /** The VPC the database goes in, in `region`: the cluster's, or the region's persistence network. Required. */
     readonly network: DatabaseNetwork;
+    /**
+     * The log bucket of `region` (a `LogBucket`): the tenant bucket's S3 server access logs go
+     * under `s3-access/<name>/`, the CDN's standard logs under `cloudfront/<name>/`, so the
+     * tenant's access records stay in its region. Required.
+     */
+    readonly logs: LogDestination;
     /** The tenant database. Required (`instanceClass`, `allocatedStorage`). */
     readonly database: RingfenceDatabaseArgs;
     /** Bucket retention. Default: every field's default. */
@@ -102,7 +119,7 @@ export interface ResolvedArgs {
     readonly oidc: OidcIdentity;
     readonly database: Required<Omit<RingfenceDatabaseArgs, "maxAllocatedStorage">> & Pick<RingfenceDatabaseArgs, "maxAllocatedStorage">;
     readonly storage: Required<RingfenceStorageArgs>;
-    readonly cdn: Required<RingfenceCdnArgs>;
+    readonly cdn: Required<Omit<RingfenceCdnArgs, "responseHeadersPolicyId" | "webAclArn">> & Pick<RingfenceCdnArgs, "responseHeadersPolicyId" | "webAclArn">;
     readonly serviceAccountName: string;
     readonly quota: NamespaceQuota;
     readonly offboarding: boolean;
@@ -131,7 +148,14 @@ export function resolveArgs(args: RingfenceArgs): ArgsCheck<ResolvedArgs> {
             glacierTransitionDays: args.storage?.glacierTransitionDays ?? 30,
             abortIncompleteMultipartUploadDays: args.storage?.abortIncompleteMultipartUploadDays ?? 7,
         },
-        cdn: { domain: args.cdn.domain, zoneName: args.cdn.zoneName, priceClass: args.cdn.priceClass ?? "PriceClass_100", prefix: args.cdn.prefix ?? "public" },
+        cdn: {
+            domain: args.cdn.domain,
+            zoneName: args.cdn.zoneName,
+            priceClass: args.cdn.priceClass ?? "PriceClass_100",
+            prefix: args.cdn.prefix ?? "public",
+            responseHeadersPolicyId: args.cdn.responseHeadersPolicyId,
+            webAclArn: args.cdn.webAclArn,
+        },
         serviceAccountName: args.serviceAccountName ?? "app",
         quota: args.quota ?? { cpu: "4", memory: "8Gi", pods: 50 },
         offboarding: args.offboarding ?? false,
@@ -143,7 +167,7 @@ export function resolveArgs(args: RingfenceArgs): ArgsCheck<ResolvedArgs> {
     check("tenant", args.tenant, tenantNameProblems(args.tenant));
     const suffixValid = args.nameSuffix.length <= 30 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(args.nameSuffix);
     check("nameSuffix", args.nameSuffix, suffixValid ? [] : ["1-30 lower-case letters, digits or single hyphens, starting and ending with a letter or digit"]);
-    check("region", args.region, isAwsRegion(args.region) ? [] : ["an AWS region such as eu-central-1"]);
+    check("region", args.region, isAwsRegion(args.region) ? cloudFrontLogRegionProblems(args.region) : ["an AWS region such as eu-central-1"]);
     check("database.engine", database.engine, databaseEngineProblems(database.engine));
     if (databaseEngineProblems(database.engine).length === 0) {
         check("database.engineVersion", database.engineVersion, engineVersionProblems(database.engine, database.engineVersion));
@@ -176,6 +200,11 @@ export function resolveArgs(args: RingfenceArgs): ArgsCheck<ResolvedArgs> {
     const cluster: PlatformCluster = args.cluster;
     if (cluster.kind !== "eks" || !cluster.oidc) {
         problems.push(`cluster: found kind "${cluster.kind}" without OIDC; expected an EKS cluster with an OIDC provider (the tenant role trusts it through IRSA)`);
+    }
+    if (args.logs === undefined) {
+        problems.push(`logs: missing; expected the log bucket of the tenant region ${args.region}`);
+    } else if (args.logs.region !== args.region) {
+        problems.push(`logs: found a log bucket in ${args.logs.region}; expected the log bucket of the tenant region ${args.region} (access logs are tenant data)`);
     }
     if (args.network.region !== args.region) {
         problems.push(`network: found a network in ${args.network.region}; expected one in the tenant region ${args.region}`);

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedArgs } from "../args";
 import { irsaTrustPolicy } from "../iam/irsa";
+import { accessLogging } from "../log-bucket/logging";
 import { awsAccountId, awsPartition } from "../lookups";
 import { resolveArgs, RingfenceArgs } from "./args";
 import { tenantCdn } from "./cdn";
@@ -80,11 +81,15 @@ export class Ringfence extends pulumi.ComponentResource {
 
         const dbIdentifier = `${namespace}-${args.nameSuffix}`;
         const bucket = tenantBucket(`${name}-data`, { keyArn: key.arn, ...storage, tags: dataTags }, keptData);
+        // Who read or wrote which object: kept and released with the bucket's other guards.
+        accessLogging(`${name}-data`, { bucket, destination: args.logs, source: name }, keptData);
         const distribution = tenantCdn(`${name}-cdn`, {
             ...cdn,
             bucket,
             certificateProvider: args.providers.forRegion("us-east-1"),
             tags,
+            logs: args.logs,
+            source: name,
         }, inRegion);
 
         const arns = pulumi.all([partition, account, role.arn, key.arn, bucket.arn, distribution.arn]).apply(

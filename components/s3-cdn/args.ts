@@ -1,19 +1,13 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { ArgsCheck, found } from "../args";
+import { LogDestination } from "../log-bucket/logging";
+import { cloudFrontLogRegionProblems } from "../rules/cloudfront";
 import { PriceClass, priceClasses } from "../s3-origin/distribution";
 import { hostnameProblems, parentDomain } from "../rules/dns";
 import { bucketNameProblems } from "../rules/s3";
 
 export { PriceClass } from "../s3-origin/distribution";
-
-export interface S3CdnLoggingArgs {
-    /** Name of the log bucket the component creates. Default: `<bucketName>-logs`. */
-    readonly bucketName?: string;
-    /** Days a log file is kept before S3 expires it. Default: 90. */
-    readonly retentionDays?: number;
-    /** Key prefix of the log files. Default: `cloudfront/`. */
-    readonly prefix?: string;
-}
 
 export interface S3CdnArgs {
     /**
@@ -44,11 +38,19 @@ export interface S3CdnArgs {
     /** Cloudflare zone holding `dnsEntry`. Default: `dnsEntry`'s parent domain. */
     readonly zoneName?: string;
     /**
-     * CloudFront standard access logs, written to a log bucket the component creates (ACLs enabled
-     * as CloudFront requires, SSE-S3, expired after `retentionDays`). `true` takes every default.
-     * Default: off.
+     * The log bucket of the site's region (a `LogBucket`; the stacks pass their regional one): the
+     * site bucket's S3 server access logs go under `s3-access/<name>/`, the distribution's
+     * standard logs under `cloudfront/<name>/`. Not in an opt-in region (CloudFront cannot
+     * deliver there). Required.
      */
-    readonly logging?: boolean | S3CdnLoggingArgs;
+    readonly logs: LogDestination;
+    /**
+     * Response headers policy of the default behaviour. Default: one the component creates,
+     * `<name>-security-headers` (HSTS two years, nosniff, frame DENY, strict-origin-when-cross-origin).
+     */
+    readonly responseHeadersPolicyId?: pulumi.Input<string>;
+    /** ARN of a WAF web ACL (scope CLOUDFRONT) in front of the distribution. Default: none. */
+    readonly webAclArn?: pulumi.Input<string>;
     /** Days a replaced or deleted object version stays recoverable in the site bucket. Default: 30. */
     readonly noncurrentVersionRetentionDays?: number;
     /**
@@ -69,7 +71,9 @@ export interface ResolvedArgs {
     /** Undefined: derived from the `aws` provider's `environment` default tag. */
     readonly priceClass?: PriceClass;
     readonly proxied: boolean;
-    readonly logging?: Required<S3CdnLoggingArgs>;
+    readonly logs: LogDestination;
+    readonly responseHeadersPolicyId?: pulumi.Input<string>;
+    readonly webAclArn?: pulumi.Input<string>;
     readonly noncurrentVersionRetentionDays: number;
     readonly certificateProvider?: aws.Provider;
 }
@@ -109,23 +113,12 @@ export function resolveArgs(args: S3CdnArgs): ArgsCheck<ResolvedArgs> {
     const noncurrentVersionRetentionDays = args.noncurrentVersionRetentionDays ?? 30;
     positiveDays("noncurrentVersionRetentionDays", noncurrentVersionRetentionDays, problems);
 
-    let logging: Required<S3CdnLoggingArgs> | undefined;
-    if (args.logging) {
-        const given = args.logging === true ? {} : args.logging;
-        logging = {
-            bucketName: given.bucketName ?? `${args.bucketName}-logs`,
-            retentionDays: given.retentionDays ?? 90,
-            prefix: given.prefix ?? "cloudfront/",
-        };
-        // The default name derives from bucketName, whose own problems are reported already.
-        const logBucketProblems = given.bucketName !== undefined || bucketNameProblems(args.bucketName).length === 0 ? bucketNameProblems(logging.bucketName) : [];
-        for (const expected of logBucketProblems) {
-            problems.push(`logging.bucketName: ${found(logging.bucketName)}; expected ${expected}`);
+    if (args.logs === undefined) {
+        problems.push("logs: missing; expected the log bucket of the site's region (every site logs its requests)");
+    } else {
+        for (const expected of cloudFrontLogRegionProblems(args.logs.region)) {
+            problems.push(`logs: found a log bucket in ${JSON.stringify(args.logs.region)}; expected ${expected}`);
         }
-        if (logging.bucketName === args.bucketName) {
-            problems.push(`logging.bucketName: ${found(logging.bucketName)}; expected a bucket other than the site's`);
-        }
-        positiveDays("logging.retentionDays", logging.retentionDays, problems);
     }
 
     return {
@@ -136,7 +129,9 @@ export function resolveArgs(args: S3CdnArgs): ArgsCheck<ResolvedArgs> {
             spaFallback: args.spaFallback ?? false,
             priceClass: args.priceClass,
             proxied: args.proxied ?? false,
-            logging,
+            logs: args.logs,
+            responseHeadersPolicyId: args.responseHeadersPolicyId,
+            webAclArn: args.webAclArn,
             noncurrentVersionRetentionDays,
             certificateProvider: args.certificateProvider,
         },

@@ -4,12 +4,8 @@ import { bucketBaseline, dataClassTag } from "../s3-origin/bucket";
 
 export interface PrivateBucketArgs {
     readonly bucketName: string;
-    /** The site bucket disables ACLs; a CloudFront log bucket keeps them for log delivery. */
-    readonly objectOwnership: "BucketOwnerEnforced" | "BucketOwnerPreferred";
     readonly versioning: boolean;
     readonly lifecycleRules: aws.types.input.s3.BucketLifecycleConfigurationRule[];
-    /** What the bucket holds: the site's build, or CloudFront's access logs. */
-    readonly dataClass: "site" | "logs";
 }
 
 export interface PrivateBucket {
@@ -19,17 +15,17 @@ export interface PrivateBucket {
 }
 
 /**
- * A bucket no one reaches except through its policy: the platform's bucket baseline with SSE-S3,
- * and lifecycle rules. `forceDestroy` stays off, so deleting a bucket that still holds objects
+ * The site bucket, which no one reaches except through its policy: the platform's bucket baseline
+ * with ACLs disabled and SSE-S3, and lifecycle rules. `forceDestroy` stays off, so deleting a bucket that still holds objects
  * fails instead of emptying it.
  */
 export function privateBucket(name: string, args: PrivateBucketArgs, opts: pulumi.CustomResourceOptions): PrivateBucket {
-    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: dataClassTag(args.dataClass) }, opts);
+    const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: dataClassTag("site") }, opts);
     // The settings were named like the bucket before the baseline was shared; the alias keeps
     // them in place instead of deleting and recreating a bucket's public access block.
     const baseline = bucketBaseline(name, {
         bucket,
-        objectOwnership: args.objectOwnership,
+        objectOwnership: "BucketOwnerEnforced",
         encryption: { sseAlgorithm: "AES256" },
         versioning: args.versioning,
     }, { ...opts, aliases: [{ name }] });

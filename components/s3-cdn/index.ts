@@ -1,27 +1,26 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedArgs } from "../args";
+import { accessLogging, cloudFrontLogging } from "../log-bucket/logging";
 import { siteRecord, validatedCertificate, zoneIdOf } from "../s3-origin/certificate";
 import { PriceClass, s3Distribution } from "../s3-origin/distribution";
+import { securityHeadersPolicy } from "../s3-origin/headers";
 import { resolveArgs, S3CdnArgs } from "./args";
 import { privateBucket } from "./buckets";
-import { deployPolicy, logBucketPolicy, siteBucketPolicy } from "./policies";
+import { deployPolicy, siteBucketPolicy } from "./policies";
 
-export { PriceClass, S3CdnArgs, S3CdnLoggingArgs } from "./args";
-
-/** Strict-Transport-Security max-age: two years, the value browsers' preload lists expect. */
-const hstsMaxAgeSeconds = 63072000;
+export { PriceClass, S3CdnArgs } from "./args";
 
 /**
  * A static site from a private S3 bucket behind CloudFront, on its own hostname with an ACM
  * certificate validated in Cloudflare:
  *
- *     new S3Cdn("frontend", { bucketName: "myfrontend", dnsEntry: "myfrontend.example.com" },
+ *     new S3Cdn("frontend", { bucketName: "myfrontend", dnsEntry: "myfrontend.example.com", logs },
  *         { providers: { aws: regionalProvider, cloudflare: cloudflareProvider } });
  *
- * The `aws` provider places the buckets; CloudFront reads the site bucket only through Origin
- * Access Control, for this distribution only. Upload the build with the policy in
- * `deployPolicyJson`.
+ * The `aws` provider places the bucket; CloudFront reads it only through Origin Access Control,
+ * for this distribution only. The bucket's requests and the distribution's are logged into
+ * `logs`, the region's log bucket. Upload the build with the policy in `deployPolicyJson`.
  */
 export class S3Cdn extends pulumi.ComponentResource {
     /** `https://<dnsEntry>`. */
@@ -50,9 +49,7 @@ export class S3Cdn extends pulumi.ComponentResource {
             resolved.certificateProvider ?? new aws.Provider(`${name}-us-east-1`, { region: "us-east-1", defaultTags: { tags: providerTags() } }, parent);
 
         const site = privateBucket(`${name}-bucket`, {
-            dataClass: "site",
             bucketName: resolved.bucketName,
-            objectOwnership: "BucketOwnerEnforced",
             versioning: true,
             lifecycleRules: [{
                 id: "expire-replaced-versions",
@@ -63,59 +60,27 @@ export class S3Cdn extends pulumi.ComponentResource {
             }],
         }, parent);
 
-        const logging = resolved.logging;
-        const logs = logging && privateBucket(`${name}-logs`, {
-            dataClass: "logs",
-            bucketName: logging.bucketName,
-            // CloudFront standard logs are delivered by the awslogsdelivery account through an ACL
-            // grant CloudFront adds to the bucket when logging is enabled; ACLs must stay enabled.
-            objectOwnership: "BucketOwnerPreferred",
-            // Logs are written once and expire by design; versions would only keep them longer.
-            versioning: false,
-            lifecycleRules: [{
-                id: "expire-access-logs",
-                status: "Enabled",
-                filter: {},
-                expiration: { days: logging.retentionDays },
-                abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
-            }],
-        }, parent);
-        if (logs) {
-            new aws.s3.BucketPolicy(`${name}-logs`, {
-                bucket: logs.bucket.id,
-                policy: logs.bucket.arn.apply((arn) => JSON.stringify(logBucketPolicy(arn))),
-            }, { parent: this, dependsOn: logs.policyPrerequisites });
-        }
+        accessLogging(`${name}-bucket`, { bucket: site.bucket, destination: resolved.logs, source: name }, parent);
 
         const zoneId = zoneIdOf(resolved.zoneName, parent);
         const certificate = validatedCertificate(name, { dnsEntry: resolved.dnsEntry, zoneId, provider: certificateProvider }, parent);
 
-        const securityHeaders = new aws.cloudfront.ResponseHeadersPolicy(`${name}-security-headers`, {
-            comment: `S3Cdn ${name}: security headers`,
-            securityHeadersConfig: {
-                strictTransportSecurity: { accessControlMaxAgeSec: hstsMaxAgeSeconds, includeSubdomains: true, preload: false, override: true },
-                contentTypeOptions: { override: true },
-                frameOptions: { frameOption: "DENY", override: true },
-                referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
-            },
-        }, parent);
+        const responseHeadersPolicyId = resolved.responseHeadersPolicyId ?? securityHeadersPolicy(name, { comment: `S3Cdn ${name}: security headers` }, parent).id;
         const distribution = s3Distribution(`${name}-distribution`, {
             domain: resolved.dnsEntry,
             description: `S3Cdn ${name}: ${resolved.dnsEntry}`,
             bucket: site.bucket,
             certificateArn: certificate.certificateArn,
             priceClass,
-            responseHeadersPolicyId: securityHeaders.id,
+            responseHeadersPolicyId,
             extra: {
                 defaultRootObject: "index.html",
                 // S3 answers 403, not 404, for a missing key when the reader may not list the bucket.
                 customErrorResponses: resolved.spaFallback
                     ? [403, 404].map((errorCode) => ({ errorCode, responseCode: 200, responsePagePath: "/index.html" }))
                     : [],
-                // Standard logging addresses the bucket by its global domain name, not the regional one.
-                loggingConfig: logs && logging
-                    ? { bucket: logs.bucket.bucketDomainName, prefix: logging.prefix, includeCookies: false }
-                    : undefined,
+                loggingConfig: cloudFrontLogging(resolved.logs, name),
+                webAclId: resolved.webAclArn,
             },
         }, parent);
 

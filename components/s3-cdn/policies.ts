@@ -16,11 +16,6 @@ export function siteBucketPolicy(bucketArn: string, distributionArn: string): Po
     };
 }
 
-/** The log bucket: CloudFront's log delivery writes through the bucket ACL, not this policy. */
-export function logBucketPolicy(bucketArn: string): PolicyDocument {
-    return { Version: "2012-10-17", Statement: [denyInsecureTransport(bucketArn)] };
-}
-
 /**
  * What CI needs to publish a build: sync the bucket (`aws s3 sync --delete` lists, puts and
  * deletes) and invalidate, then wait for, this distribution's cache. Nothing on other buckets or

@@ -229,6 +229,23 @@ function replicationGroup(ctx: OutputContext) {
     };
 }
 
+/** WAF web ACLs: CloudFront-scoped ones live in us-east-1 under `global/`, others under `regional/`. */
+function wafv2WebAcl(ctx: OutputContext) {
+    const id = ctx.ids.uuid();
+    const name = named("name", ctx, 128);
+    const scope = ctx.inputs.scope === "CLOUDFRONT" ? "global" : "regional";
+    return {
+        id,
+        outputs: {
+            name,
+            arn: arn(ctx, "wafv2", `${scope}/webacl/${name}/${id}`),
+            // A per-IP rate rule (2 WCUs), the common rule set (700) and known bad inputs (200).
+            capacity: 902,
+            lockToken: ctx.ids.uuid("lock-token"),
+        },
+    };
+}
+
 export const awsOutputs: Record<string, OutputFactory> = {
     "aws:ec2/vpc:Vpc": ec2("vpc", "vpc", (ctx) => ({
         defaultSecurityGroupId: ec2Id(ctx, "sg"),
@@ -269,6 +286,7 @@ export const awsOutputs: Record<string, OutputFactory> = {
         id: String(ctx.inputs.vpcPeeringConnectionId),
         outputs: { acceptStatus: "active" },
     }),
+    "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
     "aws:ec2/launchTemplate:LaunchTemplate": ec2("lt", "launch-template", (ctx) => ({ name: named("name", ctx, 128), latestVersion: 1 })),
 
     "aws:iam/role:Role": iamNamed("role"),
@@ -327,6 +345,7 @@ export const awsOutputs: Record<string, OutputFactory> = {
         id: `E${ctx.ids.chars(13, UPPER_ALNUM)}`,
         outputs: { etag: `E${ctx.ids.chars(13, UPPER_ALNUM, "etag")}` },
     }),
+    "aws:wafv2/webAcl:WebAcl": wafv2WebAcl,
     "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": (ctx) => ({ id: ctx.ids.uuid(), outputs: { etag: `E${ctx.ids.chars(13, UPPER_ALNUM, "etag")}` } }),
 
     "aws:ecr/repository:Repository": ecrRepository,

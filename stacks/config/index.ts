@@ -48,6 +48,12 @@ const stackConfigSchema = strictObject({
     ingress: ingressSchema,
     /** Ringfenced tenants: name, region, CDN hostname, database, retention, quota. Default: none. */
     tenants: tenantsSchema.default([]),
+    /**
+     * A WAF web ACL (rate limit, AWS common and known-bad-inputs rules) in front of every
+     * CloudFront distribution; `true` or `false` (a top-level value reaches the program as text). Default: true in production, where it cannot be turned off; false
+     * elsewhere (it bills per ACL, rule and request).
+     */
+    cdnWaf: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
     /** The PHP site on ECS Fargate: image tag, sizes, database, cache, DNS cutover, deploy trust. Default: none (no site). */
     fargate: fargateSchema.optional(),
 }).check(crossSectionRules());
@@ -84,6 +90,7 @@ function crossSectionRules() {
             ...(frontendDnsEntry !== undefined ? frontendDomainIssues({ dnsEntry: frontendDnsEntry }, domain) : []),
             ...(environment && publicAccessCidrs ? eksEnvironmentIssues(environment, { publicAccessCidrs }) : []),
             ...(environment === "production" && network ? productionNetworkIssues(network) : []),
+            ...(environment === "production" && String(config.cdnWaf) === "false" ? [{ path: ["cdnWaf"], message: "true in production (every production distribution sits behind the web ACL)" }] : []),
             ...duplicateHostnameIssues(configNamespace, config),
         ];
         for (const issue of issues) {

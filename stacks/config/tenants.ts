@@ -5,6 +5,7 @@ import { quantityProblems } from "../../components/rules/kubernetes";
 import { allocatedStorageRange, backupRetentionRange, databaseEngineNames, engineVersionProblems } from "../../components/rules/rds";
 import { tenantNameProblems } from "../../components/rules/tenant";
 import { AwsRegion } from "../../components/rules/aws-regions";
+import { cloudFrontLogRegionProblems } from "../../components/rules/cloudfront";
 import { awsRegion, dnsName, ruled, strictObject } from "./primitives";
 
 const days = (max: number) => z.number().int().min(1).max(max);
@@ -147,6 +148,10 @@ export function tenantsIssues(config: {
                 path: ["tenants", index, "region"],
                 message: `a region whose persistence network ${persistenceCidr(region)} does not overlap platform:network.cidr`,
             });
+        }
+        // The tenant CDN logs into the tenant region's log bucket, which CloudFront must reach.
+        for (const expected of region ? cloudFrontLogRegionProblems(region) : []) {
+            issues.push({ path: ["tenants", index, "region"], message: expected });
         }
         const backupDays = days(backupRetentionRange.max).safeParse(tenant.retention?.backupRetentionDays).data;
         if (backupDays !== undefined && backupDays < minBackupRetentionDays) {
