@@ -75,14 +75,32 @@ async function writesOnEverything(document: { Statement: Statement | Statement[]
     return findings;
 }
 
-/** Every identity policy document a stack's preview registers, named `<resource name>#<index>`. */
-function identityPolicies(resources: RecordedResource[]): Map<string, { Statement: Statement[] }> {
+/** A stack output that is an identity policy handed out for a role outside the stack (a CI deploy policy). */
+function asIdentityPolicy(value: unknown): { Statement: Statement[] } | undefined {
+    if (typeof value !== "string" || !value.includes('"Statement"')) {
+        return undefined;
+    }
+    const document = JSON.parse(value);
+    return asList<{ Principal?: unknown }>(document.Statement).some((statement) => statement.Principal !== undefined) ? undefined : document;
+}
+
+/**
+ * Every identity policy document a stack's preview registers, named `<resource name>#<index>`,
+ * and those it exports, named `output <key>`.
+ */
+function identityPolicies(resources: RecordedResource[], outputs: Record<string, unknown>): Map<string, { Statement: Statement[] }> {
     const documents = new Map<string, { Statement: Statement[] }>();
     for (const resource of resources) {
         const policiesOf = identityPolicyInputs[resource.type];
         policiesOf?.(resource.inputs).forEach((policy, index) => {
             documents.set(`${resource.name}#${index}`, typeof policy === "string" ? JSON.parse(policy) : policy);
         });
+    }
+    for (const [key, value] of Object.entries(outputs)) {
+        const document = asIdentityPolicy(value);
+        if (document) {
+            documents.set(`output ${key}`, document);
+        }
     }
     return documents;
 }
@@ -120,12 +138,18 @@ describe("IAM write actions on *", () => {
 
     for (const stack of ["prod", "staging"]) {
         it(`${stack}: no identity policy allows a write on * unless AWS has no resource for it and a condition narrows it`, async () => {
-            const documents = identityPolicies((await previewOnce(stack)).resources);
+            const result = await previewOnce(stack);
+            const documents = identityPolicies(result.resources, result.outputs);
             // The walk sees the documents this audit is about; a renamed resource type would empty it.
             expect([...documents.keys()]).to.include.members([
                 "eks-ingress-alb-controller-policy#0",
                 "eks-ingress-external-dns-policy#0",
                 "eks-ingress-cert-manager-policy#0",
+                "tenant-acme-role-policy#0",
+                "grocery-execution#0",
+                "grocery-task#0",
+                "grocery-deploy#0",
+                "output frontendDeployPolicyJson",
             ]);
             const findings: string[] = [];
             for (const [name, document] of documents) {
