@@ -11,27 +11,11 @@ export interface AlbControllerScope {
 }
 
 /**
- * Upstream actions this policy leaves out, with the chart values that keep the controller from
- * calling them: the WAF, WAFv2 and Shield integrations are off (`enableWaf`, `enableWafv2`,
- * `enableShield`), since the platform attaches no web ACL or Shield protection to an ALB.
+ * Chart values that keep the controller from calling WAF, WAFv2 and Shield: the platform attaches
+ * no web ACL or Shield protection to an ALB, so `albControllerPolicy` leaves those actions out
+ * (upstream's `waf-regional:*WebACL*`, `wafv2:*WebACL*`, `shield:*Protection*`,
+ * `shield:GetSubscriptionState` and `elasticloadbalancing:SetWebAcl`).
  */
-export const albControllerOmittedActions = [
-    "waf-regional:GetWebACL",
-    "waf-regional:GetWebACLForResource",
-    "waf-regional:AssociateWebACL",
-    "waf-regional:DisassociateWebACL",
-    "wafv2:GetWebACL",
-    "wafv2:GetWebACLForResource",
-    "wafv2:AssociateWebACL",
-    "wafv2:DisassociateWebACL",
-    "shield:GetSubscriptionState",
-    "shield:DescribeProtection",
-    "shield:CreateProtection",
-    "shield:DeleteProtection",
-    "elasticloadbalancing:SetWebAcl",
-] as const;
-
-/** Chart values that turn off the integrations whose actions `albControllerOmittedActions` lists. */
 export const albControllerIntegrationsOff = { enableWaf: false, enableWafv2: false, enableShield: false } as const;
 
 /**
