@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SksCluster } from "../components/cluster/sks";
+import { ingressNodePorts } from "../components/ingress";
 import * as exoscale from "../sdk/exoscale";
 import { Foundation } from "./foundation";
 import { stackTags } from "./providers";
@@ -19,6 +20,8 @@ export function sksCluster(foundation: Foundation) {
         labels: stackTags(config),
         nodepool: config.sks.nodepool,
         kubeconfig: { ttlSeconds: config.sks.kubeconfigTtlDays * 24 * 60 * 60 },
+        // The ingress controller's NLB targets; every other NodePort stays closed to the internet.
+        publicNodePorts: Object.values(ingressNodePorts),
         argocd: config.sks.argocd,
         protect: production,
     }, { provider });

@@ -5,8 +5,11 @@ import { ServiceWorkload } from "../components/workload";
 import * as exoscale from "../sdk/exoscale";
 import { Foundation } from "./foundation";
 
-/** The sample service: answers any path on $PORT, needs no writable filesystem and no root. */
-export const sampleImage = "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0";
+/**
+ * The sample service: answers any path on $PORT, needs no writable filesystem and no root. Pinned by
+ * digest (ServiceWorkload refuses a tag alone); the tag says which release the digest is.
+ */
+export const sampleImage = "us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0@sha256:8e836aef1ec98bf41189a7b14fa94434e97244fa9106461bef02d0696da20af8";
 
 export interface IngressClusters {
     readonly eks: EksCluster;

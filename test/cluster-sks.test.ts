@@ -118,7 +118,7 @@ describe("SKS cluster", () => {
     });
 
     describe("security group", () => {
-        it("admits exactly kubelet, Cilium VXLAN, Cilium health and ICMP echo from its own nodes, and the NodePort range", async () => {
+        it("admits exactly kubelet, Cilium VXLAN, Cilium health and ICMP echo from its own nodes, and the ingress controller's two NodePorts", async () => {
             const result = await previewOnce("prod");
             const group = named(result, T.securityGroup, "sks-nodes");
             const rules = ofType(result, T.rule).filter((rule) => rule.inputs.securityGroupId === group.id).map(({ inputs }) => ({
@@ -134,18 +134,31 @@ describe("SKS cluster", () => {
                 { ...own, protocol: "UDP", ports: "8472-8472", source: "own nodes" },
                 { ...own, protocol: "TCP", ports: "4240-4240", source: "own nodes" },
                 { ...own, protocol: "ICMP", ports: "icmp 8/0", source: "own nodes" },
-                { ...own, protocol: "TCP", ports: "30000-32767", source: "0.0.0.0/0" },
+                { ...own, protocol: "TCP", ports: "30080-30080", source: "0.0.0.0/0" },
+                { ...own, protocol: "TCP", ports: "30443-30443", source: "0.0.0.0/0" },
             ]);
-            expect(rules).to.have.length(5);
+            expect(rules).to.have.length(6);
         });
 
-        it("opens nothing to 0.0.0.0/0 but the NodePort range, and no other CIDR at all", async () => {
-            const result = await previewOnce("prod");
-            const withCidr = ofType(result, T.rule).filter((rule) => rule.inputs.cidr !== undefined || rule.inputs.publicSecurityGroup !== undefined);
-            expect(withCidr.map((rule) => [rule.name, rule.inputs.protocol, rule.inputs.startPort, rule.inputs.endPort, rule.inputs.cidr])).to.deep.equal([
-                ["sks-nodeports-0", "TCP", 30000, 32767, "0.0.0.0/0"],
-            ]);
-        });
+        for (const stack of ["prod", "staging"]) {
+            it(`${stack}: opens nothing to 0.0.0.0/0 but NodePorts 30080 and 30443, and no other CIDR at all`, async () => {
+                const result = await previewOnce(stack);
+                const withCidr = ofType(result, T.rule).filter((rule) => rule.inputs.cidr !== undefined || rule.inputs.publicSecurityGroup !== undefined);
+                expect(withCidr.map((rule) => [rule.name, rule.inputs.protocol, rule.inputs.startPort, rule.inputs.endPort, rule.inputs.cidr])).to.deep.equal([
+                    ["sks-nodeport-30080-0", "TCP", 30080, 30080, "0.0.0.0/0"],
+                    ["sks-nodeport-30443-0", "TCP", 30443, 30443, "0.0.0.0/0"],
+                ]);
+            });
+
+            it(`${stack}: keeps the NLB working: every port it forwards to and health-checks is one the nodes open`, async () => {
+                const result = await previewOnce(stack);
+                const opened = ofType(result, T.rule).filter((rule) => rule.inputs.cidr === "0.0.0.0/0").map((rule) => rule.inputs.startPort).sort();
+                const services = ofType(result, "exoscale:index/nlbService:NlbService");
+                expect(services).to.have.length(2);
+                const used = services.flatMap((service) => [service.inputs.targetPort, ...service.inputs.healthchecks.map((check: { port: number }) => check.port)]);
+                expect([...new Set(used)].sort()).to.deep.equal(opened);
+            });
+        }
     });
 
     describe("kubeconfig", () => {
@@ -325,7 +338,7 @@ describe("SKS cluster", () => {
             const exoscaleResources = result.resources.filter((r) => r.type.startsWith("exoscale:"));
             expect(exoscaleResources.map((r) => r.name)).to.include.members([
                 "sks-cluster", "sks-nodes", "sks-nodes-spread", "sks-nodepool", "sks-kubeconfig", "sks-bootstrap-kubeconfig",
-                "sks-kubelet", "sks-cilium-vxlan", "sks-cilium-health", "sks-cilium-icmp", "sks-nodeports-0",
+                "sks-kubelet", "sks-cilium-vxlan", "sks-cilium-health", "sks-cilium-icmp", "sks-nodeport-30080-0", "sks-nodeport-30443-0",
             ]);
             for (const resource of [provider, ...exoscaleResources]) {
                 expect([resource.version, resource.pluginDownloadURL], resource.name).to.deep.equal(["0.66.1", schema.pluginDownloadURL]);
@@ -410,6 +423,25 @@ describe("SKS cluster", () => {
             expect(named(result, T.cluster, "sks-cluster").inputs).to.include({ serviceLevel: "pro", autoUpgrade: false, cni: "cilium", name: "sks" });
             expect(named(result, T.kubeconfig, "sks-kubeconfig").inputs).to.include({ ttlSeconds: 30 * day, earlyRenewalSeconds: 7.5 * day });
             expect(ofType(result, "platform:gitops:ArgoCd")).to.deep.equal([]);
+            // No public NodePort unless asked for: only node-to-node rules.
+            expect(ofType(result, T.rule).filter((rule) => rule.inputs.cidr !== undefined)).to.deep.equal([]);
+        });
+
+        it("opens each public NodePort to each source, one port per rule", async () => {
+            const result = await previewStack("test", { root, policyPack: false, configOverrides: { "sks-fixture:case": "restricted-nodeports" } });
+            expect(result.error).to.equal(undefined);
+            const withCidr = ofType(result, T.rule).filter((rule) => rule.inputs.cidr !== undefined);
+            expect(withCidr.map((rule) => [rule.name, rule.inputs.protocol, rule.inputs.startPort, rule.inputs.endPort, rule.inputs.cidr])).to.deep.equal([
+                ["sks-nodeport-31000-0", "TCP", 31000, 31000, "198.51.100.0/24"],
+                ["sks-nodeport-31000-1", "TCP", 31000, 31000, "203.0.113.0/24"],
+            ]);
+        });
+
+        it("refuses a public NodePort outside 30000-32767 or listed twice", async () => {
+            expect(await failure("bad-nodeports")).to.deep.equal(sksError(
+                "publicNodePorts[0]: found 443; expected a NodePort, 30000-32767",
+                "publicNodePorts[2]: found 30080; expected a port not listed before it",
+            ));
         });
 
         it("refuses a system: admin group", async () => {
@@ -434,6 +466,7 @@ describe("SKS cluster", () => {
                 "nodepool.size: found 0; expected 1 to 8 (an Exoscale anti-affinity group holds 8 instances)",
                 "kubeconfig.ttlSeconds: found 7862400; expected 1 to 7776000 (90 days)",
                 'kubeconfig.adminGroup: found "system:masters"; expected a group outside the reserved system: prefix, bound through RBAC',
+                "publicNodePorts[0]: found 32768; expected a NodePort, 30000-32767",
                 'nodePortSourceCidrs: found "0.0.0.0"; expected IPv4 network addresses in CIDR notation',
                 'argocd.repoUrl: found "git@github.com:example/apps.git"; expected an https:// URL of a Git repository',
                 'argocd.destinationNamespace: found "argocd"; expected a DNS label other than "argocd": workloads get a namespace of their own',

@@ -181,7 +181,14 @@ describe("FargateSite", () => {
 
         it("grants ECS Exec channels only where exec is on (staging), with its sessions logged", () => {
             const actionsOf = (site: Site) => site.policyOf(site.taskRole).Statement.flatMap((s: any) => [s.Action].flat());
-            expect(actionsOf(staging)).to.include("ssmmessages:OpenDataChannel");
+            expect(staging.policyOf(staging.taskRole).Statement.find((statement: any) => statement.Sid === "ExecChannels")).to.deep.equal({
+                Sid: "ExecChannels",
+                Effect: "Allow",
+                Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+                Resource: "*",
+                // No resource type exists for these actions; the task's region narrows them.
+                Condition: { StringEquals: { "aws:RequestedRegion": "eu-central-1" } },
+            });
             expect(actionsOf(prod).filter((action: string) => action.startsWith("ssmmessages:"))).to.deep.equal([]);
             expect(staging.service.inputs.enableExecuteCommand).to.equal(true);
             expect(prod.service.inputs.enableExecuteCommand).to.equal(false);

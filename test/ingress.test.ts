@@ -47,6 +47,20 @@ function plaintextStrings(value: unknown): string[] {
     return [];
 }
 
+const account = "123456789012";
+
+/** How AWS would decide `action` on `resource` under the identity policy `policy` alone. */
+async function simulate(policy: object, action: string, resource: string, contextVariables: Record<string, string>): Promise<string> {
+    const result = await runSimulation({
+        request: { principal: `arn:aws:sts::${account}:assumed-role/controller/session`, action, resource: { resource, accountId: account }, contextVariables },
+        identityPolicies: [{ name: "controller", policy }],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+    }, {});
+    expect(result.resultType, JSON.stringify(result)).to.not.equal("error");
+    return (result as { overallResult: string }).overallResult;
+}
+
 /** How AWS would decide a ChangeResourceRecordSets call under `policy`. */
 async function route53Change(policy: object, zoneId: string, names: string[], types: string[]): Promise<string> {
     const result = await runSimulation({
@@ -104,22 +118,76 @@ describe("ingress stack", () => {
                 }
             });
 
-            it("gives the load balancer controller its published policy, unchanged", async () => {
-                const vendored = JSON.parse(fs.readFileSync(path.join(repositoryRoot, "components", "ingress", "aws-load-balancer-controller-iam-policy.json"), "utf8"));
-                expect(policyOf(await previewOnce(stack), "alb-controller")).to.deep.equal(vendored);
+            it("gives the load balancer controller upstream's actions minus the WAF and Shield integrations it turns off", async () => {
+                const result = await previewOnce(stack);
+                const upstream = JSON.parse(fs.readFileSync(path.join(repositoryRoot, "components", "ingress", "aws-load-balancer-controller-iam-policy.json"), "utf8"));
+                const actionsOf = (document: { Statement: { Action: string | string[] }[] }) => new Set(document.Statement.flatMap((statement) => [statement.Action].flat()));
+                const granted = actionsOf(policyOf(result, "alb-controller"));
+                const upstreamActions = actionsOf(upstream);
+                const omitted = [...upstreamActions].filter((action) => !granted.has(action)).sort();
+                expect(omitted).to.deep.equal([
+                    "elasticloadbalancing:SetWebAcl",
+                    "shield:CreateProtection",
+                    "shield:DeleteProtection",
+                    "shield:DescribeProtection",
+                    "shield:GetSubscriptionState",
+                    "waf-regional:AssociateWebACL",
+                    "waf-regional:DisassociateWebACL",
+                    "waf-regional:GetWebACL",
+                    "waf-regional:GetWebACLForResource",
+                    "wafv2:AssociateWebACL",
+                    "wafv2:DisassociateWebACL",
+                    "wafv2:GetWebACL",
+                    "wafv2:GetWebACLForResource",
+                ]);
+                expect([...granted].filter((action) => !upstreamActions.has(action))).to.deep.equal([]);
+                expect(releaseOf(result, "eks-ingress-alb-controller").inputs.values).to.deep.include({ enableWaf: false, enableWafv2: false, enableShield: false });
             });
 
-            it("lets ExternalDNS change records in the listed zones only, and list everywhere", async () => {
+            it("moves ModifyIpPools under the cluster-tag condition, on this account's load balancers", async () => {
+                const result = await previewOnce(stack);
+                const statements: { Sid: string; Action: string | string[] }[] = policyOf(result, "alb-controller").Statement;
+                const holding = statements.filter((statement) => [statement.Action].flat().includes("elasticloadbalancing:ModifyIpPools"));
+                expect(holding).to.have.length(1);
+                expect(holding[0]).to.deep.include({
+                    Sid: "ChangeOwnLoadBalancers",
+                    Resource: [
+                        `arn:aws:elasticloadbalancing:eu-central-1:${account}:loadbalancer/app/*/*`,
+                        `arn:aws:elasticloadbalancing:eu-central-1:${account}:loadbalancer/net/*/*`,
+                        `arn:aws:elasticloadbalancing:eu-central-1:${account}:targetgroup/*/*`,
+                        `arn:aws:elasticloadbalancing:eu-central-1:${account}:listener/app/*/*/*`,
+                        `arn:aws:elasticloadbalancing:eu-central-1:${account}:listener/net/*/*/*`,
+                    ],
+                    Condition: { StringEquals: { "aws:ResourceTag/elbv2.k8s.aws/cluster": result.outputs.eksClusterName } },
+                });
+            });
+
+            it("holds the load balancer controller to its cluster's tag and VPC when AWS evaluates it", async () => {
+                const result = await previewOnce(stack);
+                const policy = policyOf(result, "alb-controller");
+                const clusterName = result.outputs.eksClusterName as string;
+                const loadBalancer = `arn:aws:elasticloadbalancing:eu-central-1:${account}:loadbalancer/app/k8s-hello-0123456789/0123456789abcdef`;
+                const securityGroup = `arn:aws:ec2:eu-central-1:${account}:security-group/sg-0123456789abcdef0`;
+                const vpc = (id: string) => `arn:aws:ec2:eu-central-1:${account}:vpc/${id}`;
+                const tagged = (value: string) => ({ "aws:ResourceTag/elbv2.k8s.aws/cluster": value });
+                expect(await simulate(policy, "elasticloadbalancing:ModifyIpPools", loadBalancer, tagged(clusterName))).to.equal("Allowed");
+                expect(await simulate(policy, "elasticloadbalancing:ModifyIpPools", loadBalancer, tagged("another-cluster"))).to.equal("ImplicitlyDenied");
+                expect(await simulate(policy, "elasticloadbalancing:ModifyIpPools", loadBalancer, {})).to.equal("ImplicitlyDenied");
+                expect(await simulate(policy, "elasticloadbalancing:DeleteLoadBalancer", loadBalancer, tagged("another-cluster"))).to.equal("ImplicitlyDenied");
+                expect(await simulate(policy, "elasticloadbalancing:CreateLoadBalancer", loadBalancer, { "aws:RequestTag/elbv2.k8s.aws/cluster": clusterName })).to.equal("Allowed");
+                expect(await simulate(policy, "elasticloadbalancing:CreateLoadBalancer", loadBalancer, {})).to.equal("ImplicitlyDenied");
+                expect(await simulate(policy, "ec2:AuthorizeSecurityGroupIngress", securityGroup, { "ec2:Vpc": vpc(result.outputs.vpcId as string) })).to.equal("Allowed");
+                expect(await simulate(policy, "ec2:AuthorizeSecurityGroupIngress", securityGroup, { "ec2:Vpc": vpc("vpc-0ffffffffffffffff") })).to.equal("ImplicitlyDenied");
+                expect(await simulate(policy, "ec2:DeleteSecurityGroup", securityGroup, tagged("another-cluster"))).to.equal("ImplicitlyDenied");
+            });
+
+            it("lets ExternalDNS change and read records in the listed zones only, and list the zones", async () => {
                 expect(policyOf(await previewOnce(stack), "external-dns")).to.deep.equal({
                     Version: "2012-10-17",
                     Statement: [
                         { Sid: "ChangeRecordsInListedZones", Effect: "Allow", Action: "route53:ChangeResourceRecordSets", Resource: [zoneArn(zoneId)] },
-                        {
-                            Sid: "DiscoverZonesAndRecords",
-                            Effect: "Allow",
-                            Action: ["route53:ListHostedZones", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
-                            Resource: "*",
-                        },
+                        { Sid: "ReadListedZones", Effect: "Allow", Action: ["route53:ListResourceRecordSets", "route53:ListTagsForResources"], Resource: [zoneArn(zoneId)] },
+                        { Sid: "DiscoverZones", Effect: "Allow", Action: "route53:ListHostedZones", Resource: "*" },
                     ],
                 });
             });
@@ -165,6 +233,8 @@ describe("ingress stack", () => {
                 expect(await route53Change(certManager, "ZOTHERZONE0000001", [`_acme-challenge.${host}`], ["TXT"])).to.equal("ImplicitlyDenied");
                 expect(await route53Change(externalDns, zoneId, [host], ["A"])).to.equal("Allowed");
                 expect(await route53Change(externalDns, "ZOTHERZONE0000001", [host], ["A"])).to.equal("ImplicitlyDenied");
+                expect(await simulate(externalDns, "route53:ListResourceRecordSets", zoneArn(zoneId), {})).to.equal("Allowed");
+                expect(await simulate(externalDns, "route53:ListResourceRecordSets", zoneArn("ZOTHERZONE0000001"), {})).to.equal("ImplicitlyDenied");
             });
 
             it("points the charts at the cluster, its VPC and its zones", async () => {

@@ -41,7 +41,7 @@ describe("service workload template", () => {
                     expect(pod.securityContext).to.deep.equal({ runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: "RuntimeDefault" } });
                     expect(pod.containers).to.have.length(1);
                     const [container] = pod.containers;
-                    expect(container.image).to.equal("us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0");
+                    expect(container.image).to.equal("us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0@sha256:8e836aef1ec98bf41189a7b14fa94434e97244fa9106461bef02d0696da20af8");
                     expect(container.ports).to.deep.equal([{ name: "http", containerPort: 8080, protocol: "TCP" }]);
                     expect(container.readinessProbe).to.deep.equal({ httpGet: { path: "/", port: "http" }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 });
                     expect(container.livenessProbe).to.deep.equal({ httpGet: { path: "/", port: "http" }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 });
@@ -173,6 +173,8 @@ describe("service workload template", () => {
             ["host-outside-zones", workloadError('host: found "app.other.com"; expected a host under one of the ingress stack\'s zones (eks.example.com): ExternalDNS ignores any other')],
             ["nested-eks-host", workloadError('host: found "a.b.eks.example.com"; expected a host directly under eks.example.com: the zone\'s wildcard certificate covers one label')],
             ["privileged-port", workloadError("port: found 80; expected 1024-65535 (the container runs without privileges)")],
+            ["tag-only-image", workloadError('image: found "example/app:1.0"; expected an image pinned by digest, <repository>[:<tag>]@sha256:<64 hex digits>: a tag can be moved to other content')],
+            ["short-digest", workloadError('image: found "example/app@sha256:0123456789abcdef"; expected an image pinned by digest, <repository>[:<tag>]@sha256:<64 hex digits>: a tag can be moved to other content')],
             ["every-workload-problem", workloadError(
                 'namespace: found "App"; expected a DNS label: up to 63 lower-case letters, digits or hyphens',
                 "replicas: found 1; expected at least 2, or the disruption budget would block every node drain",

@@ -55,12 +55,14 @@ export interface TaskRoleScope {
     readonly keyArn: string;
     /** The ECS Exec session log group, when exec is on. */
     readonly execLogGroupArn?: string;
+    /** The task's region: the only one whose SSM channels it may open. */
+    readonly region: string;
 }
 
 /**
  * The application's own permissions: the uploads bucket (objects encrypted with the site key)
  * and, with ECS Exec on, the SSM channels and the session log. The `ssmmessages` actions have no
- * resource type; AWS documents them on `*`.
+ * resource type (AWS documents them on `*`), so the task's region narrows them.
  */
 export function taskRolePolicy(scope: TaskRoleScope): PolicyDocument {
     const statements: PolicyStatement[] = [
@@ -80,6 +82,7 @@ export function taskRolePolicy(scope: TaskRoleScope): PolicyDocument {
                 Effect: "Allow",
                 Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
                 Resource: "*",
+                Condition: { StringEquals: { "aws:RequestedRegion": scope.region } },
             },
             { Sid: "ExecSessionLog", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: `${scope.execLogGroupArn}:log-stream:*` },
             { Sid: "ExecSessionLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },

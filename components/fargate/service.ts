@@ -116,8 +116,8 @@ export function siteRuntime(name: string, args: SiteRuntimeArgs, opts: pulumi.Cu
     const taskRole = new aws.iam.Role(`${name}-task`, { assumeRolePolicy: trust, description: `${args.physicalName}: the application's own permissions` }, opts);
     new aws.iam.RolePolicy(`${name}-task`, {
         role: taskRole.name,
-        policy: pulumi.all([args.uploadsBucket.arn, args.keyArn, execLogGroup?.arn]).apply(([uploadsBucketArn, keyArn, execLogGroupArn]) =>
-            JSON.stringify(taskRolePolicy({ uploadsBucketArn, keyArn, execLogGroupArn }))),
+        policy: pulumi.all([args.uploadsBucket.arn, args.keyArn, execLogGroup?.arn, args.region]).apply(([uploadsBucketArn, keyArn, execLogGroupArn, region]) =>
+            JSON.stringify(taskRolePolicy({ uploadsBucketArn, keyArn, execLogGroupArn, region }))),
     }, opts);
 
     const alarm = (role: string, description: string, metricName: string, statistic: string, threshold: number, dimensions: Record<string, pulumi.Input<string>>) =>

@@ -7,8 +7,9 @@ export interface PinnedChart {
 }
 
 /**
- * Every chart the ingress stack installs. The AWS Load Balancer Controller's IAM policy
- * (`aws-load-balancer-controller-iam-policy.json`) must be updated together with its chart.
+ * Every chart the ingress stack installs. The AWS Load Balancer Controller's upstream IAM policy
+ * (`aws-load-balancer-controller-iam-policy.json`) and its narrowed form (`albControllerPolicy`)
+ * must be updated together with its chart.
  */
 export const charts = {
     /** App v2.12.0. */

@@ -2,13 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { EksPlatformCluster } from "../cluster/types";
-import { awsPartition } from "../lookups";
+import { awsAccountId, awsPartition } from "../lookups";
 import { NetworkAllow } from "../namespace";
 import { DnsZone, EksIngressArgs, ExternalDnsPolicy } from "./args";
 import { charts } from "./charts";
 import { irsaController } from "./irsa";
 import { authoritativeDnsOut, httpsOut } from "./network-allows";
-import { albControllerPolicy, certManagerPolicy, externalDnsPolicy } from "./policies";
+import { albControllerIntegrationsOff, albControllerPolicy } from "./alb-controller-policy";
+import { certManagerPolicy, externalDnsPolicy } from "./policies";
 
 /** Fixed names: each role's trust policy pins `system:serviceaccount:<namespace>:<name>`. */
 export const eksControllers = {
@@ -95,9 +96,11 @@ export function eksIngress(name: string, inputs: EksIngressInputs, opts: { reado
         ...common,
         ...eksControllers.awsLoadBalancerController,
         chart: charts.awsLoadBalancerController,
-        policy: JSON.stringify(albControllerPolicy),
+        policy: pulumi.all([partition, awsAccountId(awsOpts), pulumi.output(awsArgs.vpcId), cluster.clusterName])
+            .apply(([partitionName, account, vpcId, clusterName]) =>
+                JSON.stringify(albControllerPolicy({ partition: partitionName, account, region: cluster.location, vpcId, clusterName }))),
         ingressAllows: [webhookFromControlPlane(awsArgs.controlPlaneSubnetCidrs, 9443, { "app.kubernetes.io/name": "aws-load-balancer-controller" })],
-        egressAllows: [httpsOut("the ELB, EC2, ACM, WAF and Shield APIs, STS for IRSA, and the Kubernetes API")],
+        egressAllows: [httpsOut("the ELB, EC2 and ACM APIs, STS for IRSA, and the Kubernetes API")],
         values: {
             clusterName: cluster.clusterName,
             region: cluster.location,
@@ -108,6 +111,7 @@ export function eksIngress(name: string, inputs: EksIngressInputs, opts: { reado
             // It only hands LoadBalancer Services without a class to this controller; the
             // platform exposes everything through Ingresses, and tenant quotas forbid load balancers.
             enableServiceMutatorWebhook: false,
+            ...albControllerIntegrationsOff,
         },
     }, opts);
 

@@ -9,6 +9,7 @@ import { cloudflareTokenSecret, sksIngress, sksNamespaces } from "./sks";
 
 export * from "./args";
 export { charts } from "./charts";
+export { ingressNodePorts } from "./sks";
 
 /**
  * Subnet tags the AWS Load Balancer Controller discovers subnets by: internet-facing ALBs go to

@@ -1,5 +1,3 @@
-import albControllerPolicyDocument from "./aws-load-balancer-controller-iam-policy.json";
-
 /** An IAM policy document as AWS reads it. */
 export interface PolicyDocument {
     readonly Version: "2012-10-17";
@@ -14,22 +12,13 @@ export interface PolicyStatement {
     readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
 }
 
-/**
- * The AWS Load Balancer Controller's published policy, vendored verbatim from
- * kubernetes-sigs/aws-load-balancer-controller `docs/install/iam_policy.json` at commit
- * 2b150b977b79dcad119243f2e8f3625ea5bb7e81 (the v2.12 line: capacity reservations and IPAM pools).
- * Its write actions are conditioned on the `elbv2.k8s.aws/cluster` tag the controller puts on
- * everything it creates.
- */
-export const albControllerPolicy = albControllerPolicyDocument as PolicyDocument;
-
 function hostedZoneArns(partition: string, zoneIds: readonly string[]): string[] {
     return zoneIds.map((id) => `arn:${partition}:route53:::hostedzone/${id}`);
 }
 
 /**
- * ExternalDNS: record changes only in the listed zones; discovery (zones, records, zone tags)
- * is read-only and has to see every zone to find the listed ones.
+ * ExternalDNS: records and zone tags only in the listed zones; `ListHostedZones` has no resource
+ * to scope to, and ExternalDNS filters its answer down to the listed zones (`--zone-id-filter`).
  */
 export function externalDnsPolicy(partition: string, zoneIds: readonly string[]): PolicyDocument {
     return {
@@ -42,11 +31,12 @@ export function externalDnsPolicy(partition: string, zoneIds: readonly string[])
                 Resource: hostedZoneArns(partition, zoneIds),
             },
             {
-                Sid: "DiscoverZonesAndRecords",
+                Sid: "ReadListedZones",
                 Effect: "Allow",
-                Action: ["route53:ListHostedZones", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
-                Resource: "*",
+                Action: ["route53:ListResourceRecordSets", "route53:ListTagsForResources"],
+                Resource: hostedZoneArns(partition, zoneIds),
             },
+            { Sid: "DiscoverZones", Effect: "Allow", Action: "route53:ListHostedZones", Resource: "*" },
         ],
     };
 }

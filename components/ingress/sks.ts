@@ -9,7 +9,10 @@ import { anyAddress, authoritativeDnsOut, httpsOut } from "./network-allows";
 
 export const sksNamespaces = { ingressNginx: "ingress-nginx", externalDns: "external-dns", certManager: "cert-manager" } as const;
 
-/** Fixed NodePorts: the NLB services forward to them, so they cannot be left to the API server. */
+/**
+ * Fixed NodePorts: the NLB services forward to them and the node security group opens only them
+ * (the stack passes them to `SksCluster` as `publicNodePorts`), so the API server may not pick them.
+ */
 export const ingressNodePorts = { http: 30080, https: 30443 } as const;
 
 /** Where the Cloudflare token lives in each namespace that reads it. */

@@ -13,7 +13,11 @@ export interface ServiceWorkloadArgs {
     readonly namespace: string;
     /** Public host name; under one of the ingress stack's zones (on EKS directly under it). Required. */
     readonly host: string;
-    /** Container image, pinned by tag or digest. ECR images need nothing more: EKS nodes may pull from ECR. Required. */
+    /**
+     * Container image pinned by digest, `<repository>[:<tag>]@sha256:<64 hex digits>` (a tag alone can
+     * be pushed over; the tag beside a digest is for readers, the runtime pulls the digest). ECR images
+     * need nothing more: EKS nodes may pull from ECR. Required.
+     */
     readonly image: string;
     /** Port the container serves HTTP on, 1024-65535; passed as `PORT`. Default: 8080. */
     readonly port?: number;
@@ -30,6 +34,8 @@ export interface ServiceWorkloadArgs {
 /** Args with every default applied. */
 export interface ResolvedServiceWorkloadArgs extends Required<ServiceWorkloadArgs> {}
 
+/** A reference the runtime resolves to exactly one image: a sha256 digest, optionally after a tag. */
+const pinnedByDigest = /^[^\s@]+@sha256:[0-9a-f]{64}$/;
 
 /** Applies the defaults and lists every invalid argument, one line each. */
 export function resolveArgs(args: ServiceWorkloadArgs): ArgsCheck<ResolvedServiceWorkloadArgs> {
@@ -45,6 +51,9 @@ export function resolveArgs(args: ServiceWorkloadArgs): ArgsCheck<ResolvedServic
     const problem = (key: string, value: unknown, expected: string) => problems.push(`${key}: ${found(value)}; expected ${expected}`);
     if (!isDnsLabel(resolved.namespace)) {
         problem("namespace", resolved.namespace, "a DNS label: up to 63 lower-case letters, digits or hyphens");
+    }
+    if (!pinnedByDigest.test(resolved.image)) {
+        problem("image", resolved.image, "an image pinned by digest, <repository>[:<tag>]@sha256:<64 hex digits>: a tag can be moved to other content");
     }
     if (!Number.isInteger(resolved.replicas) || resolved.replicas < 2) {
         problem("replicas", resolved.replicas, "at least 2, or the disruption budget would block every node drain");

@@ -5,6 +5,9 @@ import { isIpv4Network } from "../../rules/cidr";
 import { maxKubeconfigTtlDays, maxNodepoolSize } from "../../rules/sks";
 
 const day = 24 * 60 * 60;
+
+/** Kubernetes' default NodePort range: the API server allocates Service NodePorts only inside it. */
+export const nodePortRange = { startPort: 30000, endPort: 32767 } as const;
 /** Longest kubeconfig lifetime the component issues. */
 export const maxKubeconfigTtlSeconds = maxKubeconfigTtlDays * day;
 
@@ -47,7 +50,13 @@ export interface SksClusterArgs {
     /** The platform's kubeconfig. Default: 30 days, group `platform-admins`. */
     readonly kubeconfig?: SksKubeconfigArgs;
     /**
-     * Sources admitted to the NodePort range. Exoscale NLBs keep the client's address, so this is
+     * NodePorts (TCP, in Kubernetes' 30000-32767 range) the network load balancer forwards to and
+     * health-checks, opened to `nodePortSourceCidrs`: the ingress controller's fixed ports, never the
+     * whole range. Default: none (no NodePort is reachable from outside the pool).
+     */
+    readonly publicNodePorts?: number[];
+    /**
+     * Sources admitted to `publicNodePorts`. Exoscale NLBs keep the client's address, so this is
      * who may use the load balancer. Default: `["0.0.0.0/0"]` (a public ingress).
      */
     readonly nodePortSourceCidrs?: string[];
@@ -67,6 +76,7 @@ export interface ResolvedSksClusterArgs {
     readonly autoUpgrade: boolean;
     readonly labels: Record<string, string>;
     readonly kubeconfig: Required<SksKubeconfigArgs>;
+    readonly publicNodePorts: number[];
     readonly nodePortSourceCidrs: string[];
     readonly argocd?: ArgoCdArgs;
     readonly protect: boolean;
@@ -89,6 +99,7 @@ export function resolveArgs(name: string, args: SksClusterArgs): ArgsCheck<Resol
             adminGroup: args.kubeconfig?.adminGroup ?? "platform-admins",
             user: args.kubeconfig?.user ?? "platform-deployer",
         },
+        publicNodePorts: args.publicNodePorts ?? [],
         nodePortSourceCidrs: args.nodePortSourceCidrs ?? ["0.0.0.0/0"],
         argocd: args.argocd,
         protect: args.protect ?? true,
@@ -115,6 +126,13 @@ export function resolveArgs(name: string, args: SksClusterArgs): ArgsCheck<Resol
         // system:masters bypasses RBAC and cannot be revoked before the certificate expires.
         problem("kubeconfig.adminGroup", kubeconfig.adminGroup, "a group outside the reserved system: prefix, bound through RBAC");
     }
+    resolved.publicNodePorts.forEach((port, index) => {
+        if (!Number.isInteger(port) || port < nodePortRange.startPort || port > nodePortRange.endPort) {
+            problem(`publicNodePorts[${index}]`, port, `a NodePort, ${nodePortRange.startPort}-${nodePortRange.endPort}`);
+        } else if (resolved.publicNodePorts.indexOf(port) !== index) {
+            problem(`publicNodePorts[${index}]`, port, "a port not listed before it");
+        }
+    });
     for (const cidr of resolved.nodePortSourceCidrs.filter((candidate) => !isIpv4Network(candidate))) {
         problem("nodePortSourceCidrs", cidr, "IPv4 network addresses in CIDR notation");
     }

@@ -24,20 +24,20 @@ export const nodeToNodeRules: readonly NodeToNodeRule[] = [
     { role: "cilium-icmp", description: "Cilium health probes (ICMP echo request)", protocol: "ICMP", icmpType: 8, icmpCode: 0 },
 ];
 
-/** Kubernetes' default NodePort range, where Services of type LoadBalancer land behind the NLB. */
-export const nodePortRange = { startPort: 30000, endPort: 32767 } as const;
-
 /**
  * Ingress rules of the node pool's security group. Exoscale security groups admit nothing that no
  * rule names, so this is the complete inbound surface: node-to-node traffic from the group itself,
- * and the NodePort range from `nodePortSourceCidrs`. Exoscale NLBs forward with the client's own
- * source address, so NodePorts cannot be limited to "the load balancer": they must admit every
- * client the NLB serves (the whole internet for a public ingress). Nothing else is reachable.
+ * and each of `publicNodePorts` from `nodePortSourceCidrs`. Exoscale NLBs forward (and health-check)
+ * with the client's own source address, so those ports cannot be limited to "the load balancer":
+ * they admit every client the NLB serves (the whole internet for a public ingress). Any other
+ * NodePort (a Service of type NodePort or LoadBalancer created in the cluster) stays unreachable.
  */
 export interface NodeFirewallArgs {
     /** The node pool's security group, which the rules belong to and node-to-node traffic comes from. */
     readonly securityGroup: exoscale.SecurityGroup;
-    /** Sources admitted to the NodePort range. */
+    /** The NodePorts the NLB forwards to. */
+    readonly publicNodePorts: readonly number[];
+    /** Sources admitted to `publicNodePorts`. */
     readonly nodePortSourceCidrs: readonly string[];
 }
 
@@ -51,15 +51,16 @@ export function nodeFirewall(name: string, args: NodeFirewallArgs, opts: pulumi.
             ...rule,
         }, opts),
     );
-    const nodePorts = args.nodePortSourceCidrs.map((cidr, index) =>
-        new exoscale.SecurityGroupRule(`${name}-nodeports-${index}`, {
+    const nodePorts = args.publicNodePorts.flatMap((port) => args.nodePortSourceCidrs.map((cidr, index) =>
+        new exoscale.SecurityGroupRule(`${name}-nodeport-${port}-${index}`, {
             securityGroupId: securityGroup.id,
             type: "INGRESS",
-            description: `NodePorts for the network load balancer's clients (${cidr})`,
+            description: `NodePort ${port} for the network load balancer's clients and health checks (${cidr})`,
             protocol: "TCP",
             cidr,
-            ...nodePortRange,
+            startPort: port,
+            endPort: port,
         }, opts),
-    );
+    ));
     return [...nodeToNode, ...nodePorts];
 }

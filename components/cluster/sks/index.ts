@@ -9,7 +9,8 @@ import { nodeFirewall } from "./firewall";
 
 export { argoCdChart, argoCdEgress, argoCdNamespace } from "../../argocd";
 export { maxKubeconfigTtlSeconds, SksClusterArgs, SksKubeconfigArgs, SksNodepoolArgs } from "./args";
-export { nodePortRange, nodeToNodeRules } from "./firewall";
+export { nodePortRange } from "./args";
+export { nodeToNodeRules } from "./firewall";
 
 /**
  * An Exoscale SKS cluster with Cilium, one node pool on a dedicated security group and
@@ -65,9 +66,9 @@ export class SksCluster extends pulumi.ComponentResource implements SksPlatformC
 
         const securityGroup = new exoscale.SecurityGroup(`${name}-nodes`, {
             name: `${clusterName}-nodes`,
-            description: `SKS nodes of ${clusterName}: node-to-node Cilium and kubelet, NodePorts for the NLB`,
+            description: `SKS nodes of ${clusterName}: node-to-node Cilium and kubelet, the ingress NodePorts for the NLB`,
         }, { parent: this });
-        const rules = nodeFirewall(name, { securityGroup, nodePortSourceCidrs: resolved.nodePortSourceCidrs }, { parent: this });
+        const rules = nodeFirewall(name, { securityGroup, publicNodePorts: resolved.publicNodePorts, nodePortSourceCidrs: resolved.nodePortSourceCidrs }, { parent: this });
         const antiAffinity = new exoscale.AntiAffinityGroup(`${name}-nodes-spread`, {
             name: `${clusterName}-nodes`,
             description: `Spreads the nodes of ${clusterName} over distinct hypervisors`,
