@@ -174,6 +174,19 @@ describe("FargateSite", () => {
             expect(await decide(site.taskRole.outputs.arn, task, { action: "s3:PutObject", resource: `${uploads}/products/1.jpg` })).to.equal("Allowed");
             expect(await decide(site.executionRole.outputs.arn, execution, { action: "s3:PutObject", resource: `${uploads}/products/1.jpg` })).to.equal("ImplicitlyDenied");
             expect(await decide(site.taskRole.outputs.arn, task, { action: "ecr:BatchGetImage", resource: site.repositoryArn })).to.equal("ImplicitlyDenied");
+            // The site key also guards the database, cache and secrets: the task role uses it only
+            // through S3, and (with ECS Exec on, staging) decrypts the exec session's data key.
+            const keyStatements = (site: Site) => site.policyOf(site.taskRole).Statement.filter((statement: any) => [statement.Action].flat().some((action: string) => action.startsWith("kms:")));
+            const keyArn = (site: Site) => site.child("aws:kms/key:Key", "grocery-key").outputs.arn;
+            const uploadsKey = (site: Site) => ({
+                Sid: "UploadsKey",
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: keyArn(site),
+                Condition: { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
+            });
+            expect(keyStatements(prod)).to.deep.equal([uploadsKey(prod)]);
+            expect(keyStatements(staging)).to.deep.equal([uploadsKey(staging), { Sid: "ExecSessionKey", Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn(staging) }]);
             const trust = { Version: "2012-10-17", Statement: [{ Sid: "EcsTasks", Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": account } } }] };
             expect(JSON.parse(site.executionRole.inputs.assumeRolePolicy)).to.deep.equal(trust);
             expect(JSON.parse(site.taskRole.inputs.assumeRolePolicy)).to.deep.equal(trust);

@@ -60,8 +60,8 @@ export interface TaskRoleScope {
 }
 
 /**
- * The application's own permissions: the uploads bucket (objects encrypted with the site key)
- * and, with ECS Exec on, the SSM channels and the session log. The `ssmmessages` actions have no
+ * The application's own permissions: the uploads bucket (objects encrypted with the site key,
+ * used only through S3) and, with ECS Exec on, the session key, the SSM channels and the session log. The `ssmmessages` actions have no
  * resource type (AWS documents them on `*`), so the task's region narrows them.
  */
 export function taskRolePolicy(scope: TaskRoleScope): PolicyDocument {
@@ -73,10 +73,19 @@ export function taskRolePolicy(scope: TaskRoleScope): PolicyDocument {
             Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
             Resource: `${scope.uploadsBucketArn}/*`,
         },
-        { Sid: "UseSiteKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: scope.keyArn },
+        {
+            // Only for S3 in the task's region: the key also guards the database, cache and secrets.
+            Sid: "UploadsKey",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: scope.keyArn,
+            Condition: { StringEquals: { "kms:ViaService": `s3.${scope.region}.amazonaws.com` } },
+        },
     ];
     if (scope.execLogGroupArn) {
         statements.push(
+            // The SSM agent decrypts the exec session's data key with the task role, not through a service.
+            { Sid: "ExecSessionKey", Effect: "Allow", Action: "kms:Decrypt", Resource: scope.keyArn },
             {
                 Sid: "ExecChannels",
                 Effect: "Allow",
