@@ -61,7 +61,7 @@ function hasCondition(statement: Statement): boolean {
 }
 
 /** `ec2:CreateVpc`, or `"ec2:Create*" (3: ec2:CreateA, ...)` for the actions a wildcard grants. */
-function describe(pattern: string, actions: ActionAccess[]): string {
+function describeGrant(pattern: string, actions: ActionAccess[]): string {
     if (!/[*?]/.test(pattern)) {
         return actions[0].name;
     }
@@ -90,10 +90,10 @@ async function unscopedWriteProblems(statement: Statement, label: string, writeA
         const withResources = writes.filter((action) => action.resourceLevel);
         const withoutResources = writes.filter((action) => !action.resourceLevel);
         if (withResources.length > 0) {
-            scopable.push(describe(pattern, withResources));
+            scopable.push(describeGrant(pattern, withResources));
         }
         if (withoutResources.length > 0) {
-            wildcardOnly.push(describe(pattern, withoutResources));
+            wildcardOnly.push(describeGrant(pattern, withoutResources));
         }
     }
     if (scopable.length > 0) {
