@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { known } from "./util";
+import { isProduction, known, ofType, pending, readOrPending } from "./util";
 
 export interface CloudFrontConfig {
     allowedTlsPolicies: string[];
@@ -52,5 +52,32 @@ export const cloudFrontViewerSecurity: ResourceValidationPolicy = {
     },
 };
 
-/** CloudFront distributions and their origins. */
-export const cloudFrontPolicies = [cloudFrontViewerSecurity];
+export interface CloudFrontLoggingConfig {
+    requireWebAclOutsideProduction: boolean;
+}
+
+/** Whether a value is set: a preview's unknown is (a log bucket or web ACL the change creates), an empty string is not. */
+const isSet = (value: unknown): boolean => value === pending || (value !== undefined && value !== null && value !== "");
+
+export const cloudFrontLogging: ResourceValidationPolicy = {
+    name: "cloudfront-logging",
+    description: "Every CloudFront distribution writes standard logs to an S3 bucket (loggingConfig.bucket); in production it sits behind a WAF web ACL (webAclId), outside production when configured.",
+    enforcementLevel: "mandatory",
+    configSchema: { properties: { requireWebAclOutsideProduction: { type: "boolean", default: false } } },
+    validateResource: ofType("aws:cloudfront/distribution:Distribution", (_props, args, reportViolation) => {
+        if (!isSet(readOrPending(() => args.props.loggingConfig?.bucket))) {
+            reportViolation(`loggingConfig.bucket is not set; set it to the logs bucket's domain name (<bucket>.s3.amazonaws.com) so every request is logged`);
+        }
+        const production = isProduction(args.props, args.provider?.props);
+        const { requireWebAclOutsideProduction } = args.getConfig<CloudFrontLoggingConfig>();
+        // An environment a preview does not know yet is judged at `up`.
+        const required = production === true || (production === false && requireWebAclOutsideProduction);
+        if (required && !isSet(readOrPending(() => args.props.webAclId))) {
+            const where = production ? "in production" : "with requireWebAclOutsideProduction";
+            reportViolation(`webAclId is not set ${where}; attach a WAF web ACL (scope CLOUDFRONT, us-east-1) with rate limiting and the AWS managed common and known-bad-inputs rule groups`);
+        }
+    }),
+};
+
+/** CloudFront distributions: their origins, their logs and their web ACL. */
+export const cloudFrontPolicies = [cloudFrontViewerSecurity, cloudFrontLogging];

@@ -2,7 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { actionAllowed, iamPatternMatches, known, ofType, statements } from "./util";
 
 /** Identity policies and where each keeps its document(s). */
-const identityPolicyDocuments: Record<string, (props: Record<string, any>) => unknown[]> = {
+export const identityPolicyDocuments: Record<string, (props: Record<string, any>) => unknown[]> = {
     "aws:iam/policy:Policy": (props) => [props.policy],
     "aws:iam/rolePolicy:RolePolicy": (props) => [props.policy],
     "aws:iam/userPolicy:UserPolicy": (props) => [props.policy],

@@ -1,4 +1,5 @@
 import { PolicyPack } from "@pulumi/policy";
+import { auditLogPolicies } from "./audit-logs";
 import { backupPolicies } from "./backups";
 import { blockStoragePolicies } from "./block-storage";
 import { cloudFrontPolicies } from "./cloudfront";
@@ -9,6 +10,7 @@ import { ecrPolicies } from "./ecr";
 import { ecsPolicies } from "./ecs";
 import { eksPolicies } from "./eks";
 import { iamPolicies } from "./iam";
+import { iamWritePolicies } from "./iam-writes";
 import { instanceTypePolicies } from "./instance-types";
 import { kubernetesPolicies } from "./kubernetes";
 import { networkPolicies } from "./network";
@@ -22,6 +24,8 @@ new PolicyPack("platform-guardrails", {
         ...storagePolicies,
         ...s3LifecyclePolicies,
         ...iamPolicies,
+        ...iamWritePolicies,
+        ...auditLogPolicies,
         ...networkPolicies,
         ...ec2Policies,
         ...cloudFrontPolicies,

@@ -100,8 +100,13 @@ export function statements(document: unknown): Statement[] {
  * one. Actions compare case-insensitively, resource ARNs exactly.
  */
 export function iamPatternMatches(pattern: string, value: string, { ignoreCase = false } = {}): boolean {
+    return iamPattern(pattern, { ignoreCase }).test(value);
+}
+
+/** An IAM pattern as a regular expression, for testing many values against one pattern. */
+export function iamPattern(pattern: string, { ignoreCase = false } = {}): RegExp {
     const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${regex}$`, ignoreCase ? "i" : "").test(value);
+    return new RegExp(`^${regex}$`, ignoreCase ? "i" : "");
 }
 
 const actionMatches = (pattern: string, action: string) => iamPatternMatches(pattern, action, { ignoreCase: true });
