@@ -28,7 +28,15 @@ export const fargateSpotOutsideProduction: ResourceValidationPolicy = {
             reportViolation(`launchType FARGATE runs every task on on-demand Fargate; drop launchType and set capacityProviderStrategies with FARGATE_SPOT (at least ${minSpotWeightPercent} % of the weight)`);
             return;
         }
-        // Not Fargate, or the cluster's default strategy (not visible to a resource policy).
+        // Neither a launch type nor a strategy: the cluster's default strategy decides, which a
+        // resource policy cannot see; outside production the service must say what it runs on.
+        if (launchType === undefined && strategies.length === 0) {
+            reportViolation(
+                `no launchType or capacityProviderStrategies: the cluster's default decides, which this policy cannot check; set capacityProviderStrategies with FARGATE_SPOT (at least ${minSpotWeightPercent} % of the weight), or launchType EC2`,
+            );
+            return;
+        }
+        // EC2 capacity: not Fargate.
         if (fargate.length === 0) {
             return;
         }

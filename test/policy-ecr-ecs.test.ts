@@ -92,6 +92,13 @@ describe("policy: ECR and ECS", () => {
             ]);
         });
 
+        it("fails a service that leaves its capacity to the cluster's default, and passes launchType EC2", async () => {
+            expect(await fargateSpot([staging, service(staging, {})])).to.deep.equal([
+                "site: no launchType or capacityProviderStrategies: the cluster's default decides, which this policy cannot check; set capacityProviderStrategies with FARGATE_SPOT (at least 1 % of the weight), or launchType EC2",
+            ]);
+            expect(await fargateSpot([staging, service(staging, { launchType: "EC2" })])).to.deep.equal([]);
+        });
+
         it("takes the share from policy pack config", async () => {
             expect(await fargateSpot([staging, service(staging, { capacityProviderStrategies: spot })], { "fargate-spot-outside-production": { minSpotWeightPercent: 80 } })).to.deep.equal([
                 "site: FARGATE_SPOT has 3 of 4 capacity provider weight outside production; give FARGATE_SPOT at least 80 % of the weight (FARGATE may keep a base of on-demand tasks)",
