@@ -23,3 +23,8 @@ export function checkedArgs<Resolved>(type: string, name: string, check: ArgsChe
 export function found(value: unknown): string {
     return value === undefined ? "missing" : `found ${JSON.stringify(value)}`;
 }
+
+/** What a whole number from `min` to `max` should have been, or nothing when `value` is one. */
+export function wholeNumberProblems(value: number, min: number, max: number): string[] {
+    return Number.isInteger(value) && value >= min && value <= max ? [] : [`a whole number from ${min} to ${max}`];
+}

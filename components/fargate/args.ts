@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ArgsCheck, found } from "../args";
+import { ArgsCheck, found, wholeNumberProblems } from "../args";
 import { LogDestination } from "../log-bucket/logging";
 import { hostnameProblems } from "../rules/dns";
 import { logRetentionDays } from "../rules/eks";
@@ -227,7 +227,6 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
 
     const problems: string[] = [];
     const check = (key: string, value: unknown, expected: string[]) => expected.forEach((e) => problems.push(`${key}: ${found(value)}; expected ${e}`));
-    const within = (value: number, min: number, max: number) => (Number.isInteger(value) && value >= min && value <= max ? [] : [`a whole number from ${min} to ${max}`]);
     const r = resolved;
 
     check("hostname", r.hostname, hostnameProblems(r.hostname));
@@ -247,7 +246,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
     if (r.logs === undefined) {
         problems.push("logs: missing; expected the log bucket of the site's region (the uploads bucket logs its requests)");
     }
-    check("containerPort", r.containerPort, within(r.containerPort, 1024, 65535));
+    check("containerPort", r.containerPort, wholeNumberProblems(r.containerPort, 1024, 65535));
     check("healthCheckPath", r.healthCheckPath, healthCheckPathProblems(r.healthCheckPath));
     for (const problem of taskSizeProblems(r.cpu, r.memory)) {
         check(problem.key, r[problem.key], [problem.expected]);
@@ -255,10 +254,10 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
     for (const problem of taskCountProblems(r.minTasks, r.maxTasks)) {
         check(problem.key, r[problem.key], [problem.expected]);
     }
-    check("minimumHealthyPercent", r.minimumHealthyPercent, within(r.minimumHealthyPercent, 0, 100));
+    check("minimumHealthyPercent", r.minimumHealthyPercent, wholeNumberProblems(r.minimumHealthyPercent, 0, 100));
     check("logRetentionDays", r.logRetentionDays, logRetentionChoices.includes(r.logRetentionDays) ? [] : [`one of CloudWatch's retentions up to two years: ${logRetentionChoices.join(", ")}`]);
-    check("keepImages", r.keepImages, within(r.keepImages, 1, 1000));
-    check("uploadsGlacierTransitionDays", r.uploadsGlacierTransitionDays, within(r.uploadsGlacierTransitionDays, 1, 3650));
+    check("keepImages", r.keepImages, wholeNumberProblems(r.keepImages, 1, 1000));
+    check("uploadsGlacierTransitionDays", r.uploadsGlacierTransitionDays, wholeNumberProblems(r.uploadsGlacierTransitionDays, 1, 3650));
     check("containerUser", r.containerUser, /^[1-9]\d*:[1-9]\d*$/.test(r.containerUser) ? [] : ["a numeric uid:gid other than root, such as 33:33"]);
     for (const key of Object.keys(r.environment).filter((key) => reservedVariables.includes(key) || !/^[A-Z_][A-Z0-9_]*$/.test(key))) {
         check(`environment.${key}`, r.environment[key], [`a variable name of upper-case letters, digits and '_', none of ${reservedVariables.join(", ")}`]);
@@ -269,11 +268,11 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
     const { database, cache, cutover } = r;
     check("database.instanceClass", database.instanceClass, rdsInstanceClassProblems(database.instanceClass));
     check("database.engineVersion", database.engineVersion, mysqlVersions.includes(database.engineVersion) ? [] : [`a MySQL major version: ${mysqlVersions.join(", ")}`]);
-    check("database.allocatedStorage", database.allocatedStorage, within(database.allocatedStorage, 20, 65536));
+    check("database.allocatedStorage", database.allocatedStorage, wholeNumberProblems(database.allocatedStorage, 20, 65536));
     if (database.maxAllocatedStorage !== undefined) {
-        check("database.maxAllocatedStorage", database.maxAllocatedStorage, within(database.maxAllocatedStorage, database.allocatedStorage + 1, 65536));
+        check("database.maxAllocatedStorage", database.maxAllocatedStorage, wholeNumberProblems(database.maxAllocatedStorage, database.allocatedStorage + 1, 65536));
     }
-    check("database.backupRetentionDays", database.backupRetentionDays, within(database.backupRetentionDays, 7, 35));
+    check("database.backupRetentionDays", database.backupRetentionDays, wholeNumberProblems(database.backupRetentionDays, 7, 35));
     check("database.dbName", database.dbName, /^[a-z][a-z0-9_]{0,63}$/.test(database.dbName) ? [] : ["a MySQL database name: a lower-case letter, then up to 63 lower-case letters, digits or underscores"]);
     if (!cacheEngineNames.includes(cache.engine)) {
         check("cache.engine", cache.engine, [cacheEngineNames.join(" or ")]);
@@ -282,7 +281,7 @@ export function resolveArgs(name: string, args: FargateSiteArgs): ArgsCheck<Reso
         check("cache.engineVersion", cache.engineVersion, versions.includes(cache.engineVersion) ? [] : [`a ${cache.engine} version: ${versions.join(", ")}`]);
     }
     check("cache.nodeType", cache.nodeType, cacheNodeTypeProblems(cache.nodeType));
-    check("cache.snapshotRetentionDays", cache.snapshotRetentionDays, within(cache.snapshotRetentionDays, 0, 35));
+    check("cache.snapshotRetentionDays", cache.snapshotRetentionDays, wholeNumberProblems(cache.snapshotRetentionDays, 0, 35));
 
     check("cutover.weight", cutover.weight, weightProblems(cutover.weight));
     cutover.legacyAddresses.forEach((address, index) => check(`cutover.legacyAddresses[${index}]`, address, ipv4AddressProblems(address)));

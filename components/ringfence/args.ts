@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ArgsCheck, found } from "../args";
+import { ArgsCheck, found, wholeNumberProblems } from "../args";
 import { EksPlatformCluster, OidcIdentity, PlatformCluster } from "../cluster/types";
 import { LogDestination } from "../log-bucket/logging";
 import { DatabaseNetwork, RegionalProviders } from "../persistence-network";
@@ -173,7 +173,7 @@ export function resolveArgs(args: RingfenceArgs): ArgsCheck<ResolvedArgs> {
         check("database.engineVersion", database.engineVersion, engineVersionProblems(database.engine, database.engineVersion));
     }
     check("database.instanceClass", database.instanceClass, rdsInstanceClassProblems(database.instanceClass));
-    const within = (value: number, range: { min: number; max: number }) => (Number.isInteger(value) && value >= range.min && value <= range.max ? [] : [`a whole number from ${range.min} to ${range.max}`]);
+    const within = (value: number, range: { min: number; max: number }) => wholeNumberProblems(value, range.min, range.max);
     check("database.allocatedStorage", database.allocatedStorage, within(database.allocatedStorage, allocatedStorageRange));
     if (database.maxAllocatedStorage !== undefined) {
         check("database.maxAllocatedStorage", database.maxAllocatedStorage, within(database.maxAllocatedStorage, { min: database.allocatedStorage + 1, max: allocatedStorageRange.max }));
