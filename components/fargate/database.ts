@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { databaseAuditTrail } from "../rds/audit";
+import { safeInstanceArgs } from "../rds/instance";
 
 export const mysqlPort = 3306;
 
@@ -47,31 +48,22 @@ export function siteDatabase(name: string, args: SiteDatabaseArgs, opts: pulumi.
         description: `${args.identifier}: private subnets`,
     }, opts);
     return new aws.rds.Instance(name, {
-        identifier: args.identifier,
+        ...safeInstanceArgs({
+            identifier: args.identifier,
+            keyArn: args.keyArn,
+            subnetGroupName: subnetGroup.name,
+            securityGroupIds: [args.securityGroupId],
+            multiAz: args.multiAz,
+            backupRetentionDays: args.backupRetentionDays,
+            deletionProtection: args.deletionProtection,
+        }),
         engine: "mysql",
         engineVersion: args.engineVersion,
-        autoMinorVersionUpgrade: true,
         instanceClass: args.instanceClass,
         allocatedStorage: args.allocatedStorage,
         maxAllocatedStorage: args.maxAllocatedStorage,
-        storageType: "gp3",
-        storageEncrypted: true,
-        kmsKeyId: args.keyArn,
         dbName: args.dbName,
         port: mysqlPort,
-        username: "dbadmin",
-        manageMasterUserPassword: true,
-        masterUserSecretKmsKeyId: args.keyArn,
         ...auditTrail.instanceArgs,
-        dbSubnetGroupName: subnetGroup.name,
-        vpcSecurityGroupIds: [args.securityGroupId],
-        publiclyAccessible: false,
-        multiAz: args.multiAz,
-        backupRetentionPeriod: args.backupRetentionDays,
-        deleteAutomatedBackups: false,
-        copyTagsToSnapshot: true,
-        deletionProtection: args.deletionProtection,
-        skipFinalSnapshot: false,
-        finalSnapshotIdentifier: `${args.identifier}-final`,
     }, { ...opts, protect: true, dependsOn: auditTrail.dependencies });
 }

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { databaseAuditTrail } from "../rds/audit";
+import { safeInstanceArgs } from "../rds/instance";
 import { DatabaseEngine, databaseEngines } from "../rules/rds";
 
 export interface TenantDatabaseArgs {
@@ -75,33 +76,24 @@ export function tenantDatabase(name: string, args: TenantDatabaseArgs, opts: pul
     }, opts);
 
     return new aws.rds.Instance(name, {
-        identifier: args.identifier,
+        ...safeInstanceArgs({
+            identifier: args.identifier,
+            keyArn: args.keyArn,
+            subnetGroupName: subnetGroup.name,
+            securityGroupIds: [securityGroup.id],
+            multiAz: args.multiAz,
+            backupRetentionDays: args.backupRetentionDays,
+            deletionProtection: args.deletionProtection,
+        }),
         engine: args.engine,
         engineVersion: args.engineVersion,
-        autoMinorVersionUpgrade: true,
         instanceClass: args.instanceClass,
         allocatedStorage: args.allocatedStorage,
         maxAllocatedStorage: args.maxAllocatedStorage,
-        storageType: "gp3",
-        storageEncrypted: true,
-        kmsKeyId: args.keyArn,
         dbName: args.dbName,
         port,
-        username: "dbadmin",
-        manageMasterUserPassword: true,
-        masterUserSecretKmsKeyId: args.keyArn,
         iamDatabaseAuthenticationEnabled: true,
         ...auditTrail.instanceArgs,
-        dbSubnetGroupName: subnetGroup.name,
-        vpcSecurityGroupIds: [securityGroup.id],
-        publiclyAccessible: false,
-        multiAz: args.multiAz,
-        backupRetentionPeriod: args.backupRetentionDays,
-        deleteAutomatedBackups: false,
-        copyTagsToSnapshot: true,
-        deletionProtection: args.deletionProtection,
-        skipFinalSnapshot: false,
-        finalSnapshotIdentifier: `${args.identifier}-final`,
         performanceInsightsEnabled: args.performanceInsights,
         performanceInsightsKmsKeyId: args.performanceInsights ? args.keyArn : undefined,
         performanceInsightsRetentionPeriod: args.performanceInsights ? 7 : undefined,
