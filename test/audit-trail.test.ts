@@ -29,6 +29,26 @@ describe("audit trail in the stacks", () => {
                 }
             });
 
+            it("delivers logs only once the log bucket's policy is in place (ACLs on, deliveries admitted)", async () => {
+                const result = await previewOnce(stack);
+                const policies = new Set(ofType(result, "aws:s3/bucketPolicy:BucketPolicy").filter((policy) => /^logs-.*-bucket-policy$/.test(policy.name)).map((policy) => policy.urn));
+                expect(policies.size).to.equal(logBuckets(result).length);
+                const waits = (resource: RecordedResource, property: string) => (resource.propertyDependencies[property] ?? []).some((urn) => policies.has(urn));
+                const distributions = ofType(result, "aws:cloudfront/distribution:Distribution");
+                const flowLogs = ofType(result, "aws:ec2/flowLog:FlowLog");
+                const loggings = ofType(result, "aws:s3/bucketLogging:BucketLogging");
+                expect(distributions.length * flowLogs.length * loggings.length).to.be.greaterThan(0);
+                for (const distribution of distributions) {
+                    expect(waits(distribution, "loggingConfig"), distribution.name).to.equal(true);
+                }
+                for (const flowLog of flowLogs) {
+                    expect(waits(flowLog, "logDestination"), flowLog.name).to.equal(true);
+                }
+                for (const logging of loggings) {
+                    expect(waits(logging, "targetBucket"), logging.name).to.equal(true);
+                }
+            });
+
             it("logs every site and data bucket into the log bucket of its own region, and no log bucket logs itself", async () => {
                 const result = await previewOnce(stack);
                 const loggings = ofType(result, "aws:s3/bucketLogging:BucketLogging");

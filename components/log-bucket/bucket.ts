@@ -23,7 +23,13 @@ export interface LogBucketResourcesArgs {
  * Every piece is retained on delete, so the audit trail outlives the stack's last use of the
  * region and still expires by its lifecycle.
  */
-export function logBucket(name: string, args: LogBucketResourcesArgs, opts: pulumi.CustomResourceOptions): aws.s3.Bucket {
+export interface LogBucketResources {
+    readonly bucket: aws.s3.Bucket;
+    /** The policy that admits the log deliveries; it lands after the ownership setting and public access block. */
+    readonly policy: aws.s3.BucketPolicy;
+}
+
+export function logBucket(name: string, args: LogBucketResourcesArgs, opts: pulumi.CustomResourceOptions): LogBucketResources {
     const kept = { ...opts, retainOnDelete: true };
     const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: false, tags: dataClassTag("logs") }, kept);
     const baseline = bucketBaseline(name, {
@@ -43,10 +49,10 @@ export function logBucket(name: string, args: LogBucketResourcesArgs, opts: pulu
         }],
     }, kept);
     const invokeOpts = { parent: opts.parent, provider: opts.provider };
-    new aws.s3.BucketPolicy(`${name}-policy`, {
+    const policy = new aws.s3.BucketPolicy(`${name}-policy`, {
         bucket: bucket.id,
         policy: pulumi.all([bucket.arn, awsAccountId(invokeOpts), awsPartition(invokeOpts)]).apply(
             ([bucketArn, account, partition]) => JSON.stringify(logBucketPolicy({ bucketArn, account, partition, region: args.region }))),
     }, { ...kept, dependsOn: baseline.policyPrerequisites });
-    return bucket;
+    return { bucket, policy };
 }

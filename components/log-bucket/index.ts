@@ -29,12 +29,16 @@ export class LogBucket extends pulumi.ComponentResource implements LogDestinatio
         super("platform:logs:LogBucket", name, {}, opts);
         const inRegion = { parent: this, provider: resolved.providers.forRegion(resolved.region) };
         const bucketName = awsAccountId(inRegion).apply((account) => logBucketName(resolved.namePrefix, resolved.region, account));
-        const bucket = logBucket(`${name}-bucket`, { bucketName, retentionDays: resolved.retentionDays, region: resolved.region }, inRegion);
+        const { bucket, policy } = logBucket(`${name}-bucket`, { bucketName, retentionDays: resolved.retentionDays, region: resolved.region }, inRegion);
+        // What logs here waits for the bucket to accept deliveries: CloudFront refuses a bucket
+        // whose ACLs are still disabled, and a flow log created first may write a bucket policy
+        // of its own that ours would race with.
+        const ready = <T>(value: pulumi.Output<T>) => pulumi.all([value, policy.id]).apply(([resolvedValue]) => resolvedValue);
 
         this.region = resolved.region;
-        this.bucketName = bucket.bucket;
-        this.bucketArn = bucket.arn;
-        this.bucketDomainName = bucket.bucketDomainName;
+        this.bucketName = ready(bucket.bucket);
+        this.bucketArn = ready(bucket.arn);
+        this.bucketDomainName = ready(bucket.bucketDomainName);
         this.registerOutputs({ region: this.region, bucketName: this.bucketName, bucketArn: this.bucketArn, bucketDomainName: this.bucketDomainName });
     }
 }
