@@ -10,12 +10,15 @@ interface ActionAccess {
     accessLevels: string[];
     /** Whether the action can be granted on named resources (ARNs), not only on `*`. */
     resourceLevel: boolean;
+    /** The action's own condition keys, lower-cased. */
+    conditionKeys: string[];
 }
 
-const toAccess = (service: string, action: { name: string; accessLevel: string; isWildcardOnly: boolean }): ActionAccess => ({
+const toAccess = (service: string, action: { name: string; accessLevel: string; isWildcardOnly: boolean; conditionKeys?: string[] }): ActionAccess => ({
     name: `${service}:${action.name}`,
     accessLevels: action.accessLevel.split(", "),
     resourceLevel: !action.isWildcardOnly,
+    conditionKeys: (action.conditionKeys ?? []).map((key) => key.toLowerCase()),
 });
 
 const serviceActions = new Map<string, Promise<ActionAccess[]>>();
@@ -55,9 +58,17 @@ function expand(pattern: string): Promise<ActionAccess[]> {
     return granted;
 }
 
-/** Whether a statement has a condition with at least one key: the only narrowing a wildcard-only action can have. */
-function hasCondition(statement: Statement): boolean {
-    return Object.values(statement.Condition ?? {}).some((keys) => keys !== null && typeof keys === "object" && Object.keys(keys).length > 0);
+/**
+ * Global keys that narrow what a wildcard-only action reaches: the region, the VPC or endpoint the
+ * call comes through, a tag, the account that owns the resource. `aws:SecureTransport` and the like
+ * say how a call is made, not what it reaches, and do not count.
+ */
+const narrowingGlobalKeys = [/^aws:requestedregion$/, /^aws:(resource|request)tag\//, /^[a-z0-9-]+:resourcetag\//, /^aws:sourcevpce?$/, /^ec2:vpc$/, /^aws:resource(account|orgid|orgpaths)$/];
+
+/** Whether a statement's condition narrows the action: by one of the action's own keys, or a narrowing global key. */
+function narrows(statement: Statement, action: ActionAccess): boolean {
+    const keys = Object.values(statement.Condition ?? {}).flatMap((byKey) => (byKey !== null && typeof byKey === "object" ? Object.keys(byKey).map((key) => key.toLowerCase()) : []));
+    return keys.some((key) => action.conditionKeys.includes(key) || narrowingGlobalKeys.some((pattern) => pattern.test(key)));
 }
 
 /** `ec2:CreateVpc`, or `"ec2:Create*" (3: ec2:CreateA, ...)` for the actions a wildcard grants. */
@@ -88,7 +99,7 @@ async function unscopedWriteProblems(statement: Statement, label: string, writeA
         }
         const writes = (await expand(pattern)).filter((action) => action.accessLevels.some((level) => writeAccessLevels.includes(level)));
         const withResources = writes.filter((action) => action.resourceLevel);
-        const withoutResources = writes.filter((action) => !action.resourceLevel);
+        const withoutResources = writes.filter((action) => !action.resourceLevel && !narrows(statement, action));
         if (withResources.length > 0) {
             scopable.push(describeGrant(pattern, withResources));
         }
@@ -99,9 +110,9 @@ async function unscopedWriteProblems(statement: Statement, label: string, writeA
     if (scopable.length > 0) {
         problems.push(`${label} allows write actions ${scopable.join(", ")} ${where}; AWS supports resource-level permissions for them: name the resources' ARNs in Resource`);
     }
-    if (wildcardOnly.length > 0 && !hasCondition(statement)) {
+    if (wildcardOnly.length > 0) {
         problems.push(
-            `${label} allows write actions ${wildcardOnly.join(", ")} ${where} without a Condition; AWS has no resource-level permission for them: narrow them by a Condition (a tag, the VPC, the region)`,
+            `${label} allows write actions ${wildcardOnly.join(", ")} ${where} without a narrowing Condition; AWS has no resource-level permission for them: narrow them by a Condition on the action's own keys, a tag, the VPC or the region`,
         );
     }
     return problems;

@@ -37,9 +37,18 @@ describe("policy: iam-no-unscoped-writes", () => {
         const { Condition, ...unconditioned } = scopedStatements[2] as { Condition: unknown };
         expect(Condition).to.not.equal(undefined);
         expect(await unscopedWrites(withStatement(2, unconditioned))).to.deep.equal([
-            `deploy: statement "Shield" allows write actions shield:CreateProtection on "*" without a Condition; AWS has no resource-level permission for them: narrow them by a Condition (a tag, the VPC, the region)`,
+            `deploy: statement "Shield" allows write actions shield:CreateProtection on "*" without a narrowing Condition; AWS has no resource-level permission for them: narrow them by a Condition on the action's own keys, a tag, the VPC or the region`,
         ]);
         expect(await unscopedWrites(withStatement(2, { ...scopedStatements[2], Condition: { StringEquals: {} } }))).to.have.length(1);
+    });
+
+    it("fails a wildcard-only write whose condition says how the call is made, not what it reaches", async () => {
+        const transportOnly = { ...scopedStatements[2], Condition: { Bool: { "aws:SecureTransport": "true" } } };
+        expect(await unscopedWrites(withStatement(2, transportOnly))).to.deep.equal([
+            `deploy: statement "Shield" allows write actions shield:CreateProtection on "*" without a narrowing Condition; AWS has no resource-level permission for them: narrow them by a Condition on the action's own keys, a tag, the VPC or the region`,
+        ]);
+        const byTag = { ...scopedStatements[2], Condition: { StringEquals: { "aws:ResourceTag/team": "platform" } } };
+        expect(await unscopedWrites(withStatement(2, byTag))).to.deep.equal([]);
     });
 
     it("expands action wildcards against the service's actions, and judges writes only", async () => {
@@ -56,7 +65,7 @@ describe("policy: iam-no-unscoped-writes", () => {
         const mixed = { Sid: "Mixed", Effect: "Allow", Action: ["ssmmessages:*", "ec2:DeleteSecurityGroup"], Resource: "*" };
         expect(await unscopedWrites(withStatement(1, mixed))).to.deep.equal([
             scopableMessage('statement "Mixed"', "ec2:DeleteSecurityGroup"),
-            `deploy: statement "Mixed" allows write actions "ssmmessages:*" (4: ssmmessages:CreateControlChannel, ssmmessages:CreateDataChannel, ssmmessages:OpenControlChannel, ssmmessages:OpenDataChannel) on "*" without a Condition; AWS has no resource-level permission for them: narrow them by a Condition (a tag, the VPC, the region)`,
+            `deploy: statement "Mixed" allows write actions "ssmmessages:*" (4: ssmmessages:CreateControlChannel, ssmmessages:CreateDataChannel, ssmmessages:OpenControlChannel, ssmmessages:OpenDataChannel) on "*" without a narrowing Condition; AWS has no resource-level permission for them: narrow them by a Condition on the action's own keys, a tag, the VPC or the region`,
         ]);
     });
 
