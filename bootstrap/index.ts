@@ -2,8 +2,7 @@
 // out of the platform stacks: a stack must not create (or be able to widen) the role that deploys it.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { githubEnvironmentSubject, githubTrustPolicy, stsAudience } from "../components/iam/documents";
-import { githubOidcIssuer } from "../components/rules/fargate";
+import { githubEnvironmentSubject, githubOidcIssuer, githubTrustPolicy, stsAudience } from "../components/iam/documents";
 import { resolveBootstrapConfig } from "./config";
 import { previewSubjects } from "./trust";
 

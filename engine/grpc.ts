@@ -13,7 +13,7 @@ export class GrpcError extends Error {
 }
 
 /** gRPC status codes the client itself reports (the server's come in `grpc-status`). */
-export const grpcStatus = { ok: 0, unknown: 2, internal: 13, unavailable: 14 } as const;
+const grpcStatus = { ok: 0, unknown: 2, internal: 13, unavailable: 14 } as const;
 
 /**
  * Memory (MB) the session may hold before Node refuses further answers with
@@ -22,7 +22,7 @@ export const grpcStatus = { ok: 0, unknown: 2, internal: 13, unavailable: 14 } a
  * fails a 200-tenant preview (5,857 calls), which gets through with 32 MB; 256 leaves room for
  * stacks several times larger. It is a cap, not an allocation.
  */
-export const sessionMemoryMb = 256;
+const sessionMemoryMb = 256;
 
 /** `grpc-message` is percent-encoded; a malformed one is shown as it came. */
 function percentDecoded(text: string): string {

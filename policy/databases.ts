@@ -138,7 +138,11 @@ export const rdsLoggingAndTls: StackValidationPolicy = {
         const { requiredLogExports } = args.getConfig<RdsLoggingConfig>();
         const groupsByType = new Map<string, PolicyResource[]>();
         for (const resource of args.resources) {
-            groupsByType.set(resource.type, [...(groupsByType.get(resource.type) ?? []), resource]);
+            let ofItsType = groupsByType.get(resource.type);
+            if (!ofItsType) {
+                groupsByType.set(resource.type, (ofItsType = []));
+            }
+            ofItsType.push(resource);
         }
         for (const [type, { property, groupType }] of Object.entries(parameterGroupHolders)) {
             for (const db of groupsByType.get(type) ?? []) {

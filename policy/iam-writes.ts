@@ -65,9 +65,13 @@ function expand(pattern: string): Promise<ActionAccess[]> {
  */
 const narrowingGlobalKeys = [/^aws:requestedregion$/, /^aws:(resource|request)tag\//, /^[a-z0-9-]+:resourcetag\//, /^aws:sourcevpce?$/, /^ec2:vpc$/, /^aws:resource(account|orgid|orgpaths)$/];
 
-/** Whether a statement's condition narrows the action: by one of the action's own keys, or a narrowing global key. */
-function narrows(statement: Statement, action: ActionAccess): boolean {
-    const keys = Object.values(statement.Condition ?? {}).flatMap((byKey) => (byKey !== null && typeof byKey === "object" ? Object.keys(byKey).map((key) => key.toLowerCase()) : []));
+/** A statement's condition keys, lower-cased. */
+function conditionKeysOf(statement: Statement): string[] {
+    return Object.values(statement.Condition ?? {}).flatMap((byKey) => (byKey !== null && typeof byKey === "object" ? Object.keys(byKey).map((key) => key.toLowerCase()) : []));
+}
+
+/** Whether condition keys narrow the action: one of the action's own keys, or a narrowing global key. */
+function narrows(keys: string[], action: ActionAccess): boolean {
     return keys.some((key) => action.conditionKeys.includes(key) || narrowingGlobalKeys.some((pattern) => pattern.test(key)));
 }
 
@@ -91,6 +95,7 @@ async function unscopedWriteProblems(statement: Statement, label: string, writeA
     const problems: string[] = [];
     const scopable: string[] = [];
     const wildcardOnly: string[] = [];
+    const conditionKeys = conditionKeysOf(statement);
     for (const pattern of statement.Action) {
         const service = pattern.includes(":") ? pattern.slice(0, pattern.indexOf(":")) : "*";
         if (/[*?]/.test(service)) {
@@ -99,7 +104,7 @@ async function unscopedWriteProblems(statement: Statement, label: string, writeA
         }
         const writes = (await expand(pattern)).filter((action) => action.accessLevels.some((level) => writeAccessLevels.includes(level)));
         const withResources = writes.filter((action) => action.resourceLevel);
-        const withoutResources = writes.filter((action) => !action.resourceLevel && !narrows(statement, action));
+        const withoutResources = writes.filter((action) => !action.resourceLevel && !narrows(conditionKeys, action));
         if (withResources.length > 0) {
             scopable.push(describeGrant(pattern, withResources));
         }

@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { actionAllowed, iamPatternMatches, known, ofType, statements } from "./util";
+import { actionAllowed, iamPattern, known, ofType, statements } from "./util";
 
 /** Identity policies and where each keeps its document(s). */
 export const identityPolicyDocuments: Record<string, (props: Record<string, any>) => unknown[]> = {
@@ -64,6 +64,7 @@ function kindCoveredWhole(pattern: string, wildcardAction: string): string | und
     const [, partition, , region, account] = pattern.split(":");
     const literal = (part: string | undefined) => (part && !/[*?]/.test(part) ? part : undefined);
     const service = wildcardAction.includes(":") ? wildcardAction.split(":")[0].toLowerCase() : "*";
+    const matcher = iamPattern(pattern);
     for (const candidate of service.includes("*") ? everyActionServices : [service]) {
         const layout = arnLayouts[candidate];
         const prefix = [
@@ -74,7 +75,7 @@ function kindCoveredWhole(pattern: string, wildcardAction: string): string | und
             layout?.account === false ? "" : /^\d{12}$/.test(account ?? "") ? account : "123456789012",
         ].join(":");
         for (const [kind, samples] of Object.entries(layout?.kinds ?? anyResource)) {
-            if (samples.every((resource) => iamPatternMatches(pattern, `${prefix}:${resource}`))) {
+            if (samples.every((resource) => matcher.test(`${prefix}:${resource}`))) {
                 return `${candidate} ${kind}`;
             }
         }

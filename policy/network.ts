@@ -94,7 +94,7 @@ export const natGatewaysPerVpc: StackValidationPolicy = {
             // A gateway whose environment or VPC a preview does not know yet is judged at `up`.
             const vpc = isProduction(natGateway.props, natGateway.provider?.props) === false ? vpcOf(natGateway, subnets, vpcs) : undefined;
             if (vpc !== undefined) {
-                byVpc.set(vpc, [...(byVpc.get(vpc) ?? []), natGateway]);
+                byVpc.set(vpc, (byVpc.get(vpc) ?? []).concat(natGateway));
             }
         }
         for (const [vpc, natGateways] of byVpc) {

@@ -75,7 +75,7 @@ function narrowedByPrefixOrTag(filter: any, rule: any): boolean {
 }
 
 /** What is missing from the lifecycle rules of a data bucket, one line per problem. */
-export function glacierLifecycleProblems(rules: any[], config: GlacierLifecycleConfig): string[] {
+function glacierLifecycleProblems(rules: any[], config: GlacierLifecycleConfig): string[] {
     const { maxTransitionDays, minTransitionObjectSizeBytes, maxAbortIncompleteMultipartUploadDays } = config;
     const enabled = rules.filter((rule) => rule.status === "Enabled");
     const transitions = enabled.flatMap((rule) =>

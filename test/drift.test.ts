@@ -5,7 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { EngineEvent } from "@pulumi/pulumi/automation";
 import { judgeStack, StackDrift } from "../tools/drift/collect";
-import { discoverStacks, runDrift } from "../tools/drift/cli";
+import { listStacks } from "../engine/project";
+import { runDrift } from "../tools/drift/cli";
 import { driftCsv, driftMarkdown } from "../tools/drift/report";
 
 const root = path.resolve(__dirname, "..");
@@ -112,8 +113,8 @@ describe("Drift report", () => {
         const out = () => fs.mkdtempSync(path.join(os.tmpdir(), "drift-"));
 
         it("finds the stacks from the Pulumi.<stack>.yaml files", () => {
-            expect(discoverStacks(project)).to.deep.equal(["clean", "drifted", "failing"]);
-            expect(discoverStacks(root)).to.deep.equal(["prod", "staging"]);
+            expect(listStacks(project)).to.deep.equal(["clean", "drifted", "failing"]);
+            expect(listStacks(root)).to.deep.equal(["prod", "staging"]);
         });
 
         it("reports a clean, a drifted and a failing stack, through the CLI calls the Automation API makes", async () => {

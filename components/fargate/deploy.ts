@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { githubEnvironmentSubject, githubTrustPolicy, stsAudience } from "../iam/documents";
+import { githubEnvironmentSubject, githubOidcIssuer, githubTrustPolicy, stsAudience } from "../iam/documents";
 import { deployRolePolicy, DeployScope } from "./policies";
-import { githubOidcIssuer } from "../rules/fargate";
 
 export interface DeployRoleArgs {
     readonly physicalName: string;

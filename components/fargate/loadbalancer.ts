@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 /** TLS 1.3 with TLS 1.2 fallback for older browsers; no TLS 1.0/1.1, no CBC ciphers. */
-export const tlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+const tlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 export interface SiteLoadBalancerArgs {
     readonly physicalName: string;

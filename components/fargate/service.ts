@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ecsTasksTrustPolicy, executionRolePolicy, taskRolePolicy } from "./policies";
 
-export const containerName = "app";
+const containerName = "app";
 
 /** The paths PHP and Apache write to; everything else is the read-only image. */
 export const writablePaths: Record<string, string> = { tmp: "/tmp", "apache-run": "/var/run/apache2", sessions: "/var/lib/php/sessions" };
@@ -13,7 +13,7 @@ export const writablePaths: Record<string, string> = { tmp: "/tmp", "apache-run"
  * the workaround AWS's containers team published (aws/containers-roadmap#1359), so exec works
  * without giving up the read-only root.
  */
-export const execAgentPaths: Record<string, string> = { "ssm-state": "/var/lib/amazon", "ssm-logs": "/var/log/amazon" };
+const execAgentPaths: Record<string, string> = { "ssm-state": "/var/lib/amazon", "ssm-logs": "/var/log/amazon" };
 
 export interface SiteRuntimeArgs {
     readonly physicalName: string;

@@ -1,5 +1,4 @@
 /** IAM policy documents as plain data, and the statements several components share. */
-import { githubOidcIssuer } from "../rules/fargate";
 
 export interface PolicyStatement {
     Sid: string;
@@ -47,6 +46,9 @@ export interface TrustPolicy {
     Version: "2012-10-17";
     Statement: (Omit<PolicyStatement, "Resource" | "Principal"> & { Principal: { Service: string } | { Federated: string } })[];
 }
+
+/** The issuer of GitHub Actions' OIDC tokens; an account holds one IAM provider for it. */
+export const githubOidcIssuer = "token.actions.githubusercontent.com";
 
 /** The audience `aws-actions/configure-aws-credentials` asks GitHub for. */
 export const stsAudience = "sts.amazonaws.com";

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsAccountId, awsPartition } from "../lookups";
 import { auditPluginOption, databaseLogExports, databaseParameters, DatabaseEngine, monitoringIntervalSeconds, parameterGroupFamily } from "../rules/rds";
+import { managedPolicyArn } from "../iam/managed-policy";
 
 export interface DatabaseAuditTrailArgs {
     /** RDS identifier of the instance; its log groups are `/aws/rds/instance/<identifier>/<log>`. */
@@ -70,7 +71,7 @@ export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, o
     const partition = awsPartition(lookups);
     const monitoringPolicy = new aws.iam.RolePolicyAttachment(`${name}-monitoring`, {
         role: monitoringRole.name,
-        policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+        policyArn: managedPolicyArn(partition, "service-role/AmazonRDSEnhancedMonitoringRole"),
     }, opts);
 
     return {

@@ -4,6 +4,7 @@
  * registered. Each `...Problems` function returns what was expected; empty means the value is fine.
  */
 import * as ipaddr from "ipaddr.js";
+import { githubOidcIssuer } from "../iam/documents";
 import { databaseEngines } from "./rds";
 
 /** Docker's tag grammar: what `docker push` and ECR accept. */
@@ -14,7 +15,7 @@ export function imageTagProblems(tag: string): string[] {
 }
 
 /** Fargate's task sizes: CPU units and the memory (MiB) each allows. */
-export const fargateTaskSizes: Record<number, { min: number; max: number; step: number } | number[]> = {
+const fargateTaskSizes: Record<number, { min: number; max: number; step: number } | number[]> = {
     256: [512, 1024, 2048],
     512: { min: 1024, max: 4096, step: 1024 },
     1024: { min: 2048, max: 8192, step: 1024 },
@@ -69,8 +70,6 @@ export function githubEnvironmentProblems(environment: string): string[] {
     return /^[A-Za-z0-9._-]{1,255}$/.test(environment) ? [] : ["a GitHub environment name: letters, digits, '.', '_' or '-'"];
 }
 
-/** The issuer of GitHub Actions' OIDC tokens; an account holds one IAM provider for it. */
-export const githubOidcIssuer = "token.actions.githubusercontent.com";
 
 export function oidcProviderArnProblems(arn: string): string[] {
     return new RegExp(`^arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/${githubOidcIssuer.replace(/\./g, "\\.")}$`).test(arn)

@@ -17,7 +17,7 @@ const gen6a = [...gen5, "32xlarge", "48xlarge"];
 const gen7i = [...gen5, "48xlarge"];
 const gen7a = ["medium", ...gen5, "32xlarge", "48xlarge"];
 
-export const instanceFamilies: Readonly<Record<string, readonly string[]>> = {
+const instanceFamilies: Readonly<Record<string, readonly string[]>> = {
     t3: burstable, t3a: burstable, t4g: burstable,
     m5: gen5, m5a: gen5, m6i: gen6i, m6a: gen6a, m6g: graviton, m7i: gen7i, m7a: gen7a, m7g: graviton,
     c6i: gen6i, c6a: gen6a, c6g: graviton, c7i: gen7i, c7a: gen7a, c7g: graviton,
@@ -54,7 +54,7 @@ const rdsGen5 = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge",
 const rdsGen6i = [...rdsGen5, "32xlarge"];
 const rdsGen7i = [...rdsGen5, "48xlarge"];
 
-export const rdsInstanceFamilies: Readonly<Record<string, readonly string[]>> = {
+const rdsInstanceFamilies: Readonly<Record<string, readonly string[]>> = {
     t3: rdsBurstable, t4g: rdsBurstable,
     m5: rdsGen5, m6g: rdsGraviton, m6i: rdsGen6i, m7g: rdsGraviton, m7i: rdsGen7i,
     r5: rdsGen5, r6g: rdsGraviton, r6i: rdsGen6i, r7g: rdsGraviton, r7i: rdsGen7i,

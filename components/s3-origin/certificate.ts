@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { lookupOnce } from "../lookups";
 
 /** Cloudflare stores names and targets without the root dot ACM puts on them; keeping it would diff forever. */
-export function withoutTrailingDot(name: string): string {
+function withoutTrailingDot(name: string): string {
     return name.replace(/\.$/, "");
 }
 

@@ -41,7 +41,7 @@ function valuesAt(value: unknown, pattern: readonly string[], at: (string | numb
 }
 
 /** Every globally unique name in a stack's config (the `platform:` namespace, keys without it), as far as it is a string. */
-export function claimsOf(config: Record<string, unknown>): Claim[] {
+function claimsOf(config: Record<string, unknown>): Claim[] {
     return (Object.keys(claimedNames) as ClaimKind[]).flatMap((kind) =>
         claimedNames[kind].flatMap((pattern) =>
             valuesAt(config, pattern).flatMap(({ path: at, value }) => (typeof value === "string" ? [{ kind, path: at, name: value }] : [])),
@@ -50,7 +50,7 @@ export function claimsOf(config: Record<string, unknown>): Claim[] {
 }
 
 /** `frontend.dnsEntry`, `tenants[0].cdnDomain`: a claim's path as a config key. */
-export function keyOf(namespace: string, claimPath: readonly (string | number)[]): string {
+function keyOf(namespace: string, claimPath: readonly (string | number)[]): string {
     const [head, ...rest] = claimPath;
     return `${namespace}:${String(head)}${rest.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("")}`;
 }

@@ -1,22 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { listStacks } from "../../engine/project";
 import { previewStackDrift, StackDrift } from "./collect";
 import { driftCsv, driftMarkdown } from "./report";
 
 const usage = "usage: npm run drift [-- --stacks <a,b>] [--org <pulumi org>] [--cwd <project dir>] [--out <dir>]; relative paths are taken from the directory npm was run in";
 
-/** The stacks of the project in `dir`: one per `Pulumi.<stack>.yaml`, as `.ci/run` finds them. */
-export function discoverStacks(dir: string): string[] {
-    return fs
-        .readdirSync(dir)
-        .map((file) => /^Pulumi\.(.+)\.ya?ml$/.exec(file)?.[1])
-        .filter((stack): stack is string => stack !== undefined)
-        .sort();
-}
-
 /** Whether an executable `pulumi` is on PATH, the one the Automation API will run. */
-export function pulumiOnPath(env: NodeJS.ProcessEnv = process.env): boolean {
+function pulumiOnPath(env: NodeJS.ProcessEnv = process.env): boolean {
     return (env.PATH ?? "").split(path.delimiter).filter(Boolean).some((dir) => {
         try {
             fs.accessSync(path.join(dir, "pulumi"), fs.constants.X_OK);
@@ -59,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`drift: --cwd: found no Pulumi.yaml in ${cwd}; expected a Pulumi project directory`);
         return 64;
     }
-    const stacks = values.stacks !== undefined ? values.stacks.split(",").map((s) => s.trim()).filter(Boolean) : discoverStacks(cwd);
+    const stacks = values.stacks !== undefined ? values.stacks.split(",").map((s) => s.trim()).filter(Boolean) : listStacks(cwd);
     if (stacks.length === 0) {
         console.error(`drift: --stacks: found ${values.stacks === undefined ? `no Pulumi.<stack>.yaml in ${cwd}` : `"${values.stacks}"`}; expected at least one stack name`);
         return 64;

@@ -1,12 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { irsaTrustPolicy, ServiceAccountRef } from "../../iam/irsa";
+import { managedPolicyArn } from "../../iam/managed-policy";
 import { OidcIdentity } from "../types";
-
-/** ARN of an AWS managed IAM policy in the stack's partition. */
-export function managedPolicyArn(partition: pulumi.Input<string>, policy: string): pulumi.Output<string> {
-    return pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}`;
-}
 
 /**
  * Worker nodes get only what the kubelet needs to join and pull images, plus SSM for
