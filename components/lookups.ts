@@ -33,6 +33,11 @@ export function awsPartition(opts: pulumi.InvokeOutputOptions): pulumi.Output<st
     return lookupOnce("aws:index/getPartition:getPartition", {}, opts, () => aws.getPartitionOutput({}, opts)).partition;
 }
 
+/** The region of the `aws` provider `opts` names or its parent hands down. */
+export function awsRegion(opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
+    return lookupOnce("aws:index/getRegion:getRegion", {}, opts, () => aws.getRegionOutput({}, opts)).region;
+}
+
 /** The account the provider `opts` names (or its parent hands down) works in. */
 export function awsAccountId(opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
     return lookupOnce("aws:index/getCallerIdentity:getCallerIdentity", {}, opts, () => aws.getCallerIdentityOutput({}, opts)).accountId;

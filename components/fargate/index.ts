@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkedArgs } from "../args";
 import { accessLogging } from "../log-bucket/logging";
-import { awsAccountId, awsPartition, lookupOnce } from "../lookups";
+import { awsAccountId, awsPartition, awsRegion } from "../lookups";
 import { FargateSiteArgs, resolveArgs } from "./args";
 import { cachePort, sessionCache } from "./cache";
 import { mysqlPort, siteDatabase } from "./database";
@@ -62,7 +62,7 @@ export class FargateSite extends pulumi.ComponentResource {
         const children = { parent: this };
         const account = awsAccountId(children);
         const partition = awsPartition(children);
-        const region = lookupOnce("aws:index/getRegion:getRegion", {}, children, () => aws.getRegionOutput({}, children)).region;
+        const region = awsRegion(children);
 
         const key = new aws.kms.Key(`${name}-key`, {
             description: `${site.physicalName}: database, cache, secrets, uploads, images, exec sessions`,

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { lookupOnce } from "../lookups";
+import { awsRegion } from "../lookups";
 import { logPrefixes } from "./policy";
 
 /** A log bucket as log sources see it (a `LogBucket` is one). */
@@ -13,18 +13,13 @@ export interface LogDestination {
     readonly bucketDomainName: pulumi.Input<string>;
 }
 
-/** The region of the `aws` provider `opts` names or its parent hands down. */
-function providerRegion(opts: pulumi.InvokeOutputOptions): pulumi.Output<string> {
-    return lookupOnce("aws:index/getRegion:getRegion", {}, opts, () => aws.getRegionOutput({}, opts)).region;
-}
-
 /**
  * `value`, once the `aws` provider of `opts` is known to be in the destination's region: logs stay
  * in the region of what they describe (a tenant's access logs are the tenant's data). A source
  * whose region the program cannot know before the provider answers is checked here.
  */
 function inDestinationRegion<T>(destination: LogDestination, source: string, value: pulumi.Input<T>, opts: pulumi.CustomResourceOptions): pulumi.Output<T> {
-    return pulumi.all([providerRegion({ parent: opts.parent, provider: opts.provider }), value]).apply(([region, resolved]) => {
+    return pulumi.all([awsRegion({ parent: opts.parent, provider: opts.provider }), value]).apply(([region, resolved]) => {
         if (region !== destination.region) {
             throw new pulumi.ResourceError(`${source}: found a log bucket in ${destination.region} for a source in ${region}; expected the log bucket of ${region}`, opts.parent);
         }

@@ -17,21 +17,12 @@ import {
     taskSizeProblems,
     weightProblems,
 } from "../../components/rules/fargate";
-import { dnsName, strictObject } from "./primitives";
+import { dnsName, ruled, strictObject } from "./primitives";
 import { minBackupRetentionDays } from "./tenants";
-
-/** A value checked by one of the component's rule functions, one issue per broken rule. */
-function ruled<Schema extends z.ZodType>(schema: Schema, problems: (value: z.output<Schema>) => string[]) {
-    return schema.superRefine((value, ctx) => {
-        for (const expected of problems(value)) {
-            ctx.addIssue({ code: "custom", message: expected });
-        }
-    });
-}
 
 const databaseSchema = strictObject({
     /** RDS instance class, e.g. db.m7g.large. Default: db.t4g.small. */
-    instanceClass: ruled(z.string(), rdsInstanceClassProblems).optional(),
+    instanceClass: ruled(rdsInstanceClassProblems).optional(),
     /** MySQL major version. Default: 8.4. */
     engineVersion: z.enum(mysqlVersions as [string, ...string[]]).optional(),
     /** Initial storage in GiB. Default: 20. */
@@ -51,14 +42,14 @@ const cacheSchema = strictObject({
     /** valkey or redis (Redis OSS). Default: valkey. */
     engine: z.enum(cacheEngineNames).optional(),
     /** ElastiCache node type, e.g. cache.t4g.small. Default: cache.t4g.micro. */
-    nodeType: ruled(z.string(), cacheNodeTypeProblems).optional(),
+    nodeType: ruled(cacheNodeTypeProblems).optional(),
 });
 
 const cutoverSchema = strictObject({
     /** Percent of requests to the new service (the legacy servers get the rest). */
-    weight: ruled(z.number(), weightProblems),
+    weight: ruled(weightProblems, z.number()),
     /** IPv4 addresses of the legacy EC2 servers. Default: none (only with weight 100). */
-    legacyAddresses: z.array(ruled(z.string(), ipv4AddressProblems)).optional(),
+    legacyAddresses: z.array(ruled(ipv4AddressProblems)).optional(),
     /** Drop the legacy record once the weight is 100. Default: false. */
     removeLegacyRecord: z.boolean().optional(),
 }).superRefine((cutover, ctx) => {
@@ -72,25 +63,25 @@ const cutoverSchema = strictObject({
 
 const githubSchema = strictObject({
     /** Repository whose release workflow deploys, owner/name. */
-    repository: ruled(z.string(), githubRepositoryProblems),
+    repository: ruled(githubRepositoryProblems),
     /** GitHub environment of the deploy job (pinned in the OIDC token's sub). */
-    environment: ruled(z.string(), githubEnvironmentProblems),
+    environment: ruled(githubEnvironmentProblems),
     /** The account's existing GitHub OIDC provider. Default: the stack creates one. */
-    oidcProviderArn: ruled(z.string(), oidcProviderArnProblems).optional(),
+    oidcProviderArn: ruled(oidcProviderArnProblems).optional(),
 });
 
 /** `platform:fargate`: the PHP site on ECS Fargate (FargateSite). A stack without it runs no site. */
 export const fargateSchema = strictObject({
     /** Site name: part of the cluster, service, repository, database, cache and bucket names. */
-    name: ruled(z.string(), siteNameProblems),
+    name: ruled(siteNameProblems),
     /** Public hostname, under one of platform:ingress.hostedZones (the weighted records and the certificate). */
     hostname: dnsName,
     /** The image tag the service runs; CI sets it on release (the commit SHA). Default: none, no service yet (first deploy). */
-    imageTag: ruled(z.string(), imageTagProblems).optional(),
+    imageTag: ruled(imageTagProblems).optional(),
     /** Container port. Default: 8080. */
     containerPort: z.number().int().min(1024).max(65535).optional(),
     /** Health check path of the ALB and the container. Default: /healthz. */
-    healthCheckPath: ruled(z.string(), healthCheckPathProblems).optional(),
+    healthCheckPath: ruled(healthCheckPathProblems).optional(),
     /** Task CPU units. Default: 512. */
     cpu: z.number().int().optional(),
     /** Task memory in MiB, a size Fargate allows with cpu. Default: 1024. */

@@ -17,9 +17,9 @@ export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
     });
 }
 
-/** A string checked by one of the shared rules (components/rules), one issue per broken rule. */
-export function ruled(problems: (value: string) => string[]) {
-    return z.string().superRefine((value, ctx) => {
+/** A value (a string unless `schema` says otherwise) checked by one of the shared rules (components/rules), one issue per broken rule. */
+export function ruled<Value = string>(problems: (value: Value) => string[], schema: z.ZodType<Value> = z.string() as unknown as z.ZodType<Value>) {
+    return schema.superRefine((value, ctx) => {
         for (const expected of problems(value)) {
             ctx.addIssue({ code: "custom", message: expected });
         }
