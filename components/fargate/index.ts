@@ -33,6 +33,7 @@ export class FargateSite extends pulumi.ComponentResource {
     readonly repositoryUrl: pulumi.Output<string>;
     /** The image the service runs: `<repositoryUrl>@sha256:<digest>` of `imageTag`; none before the first release. */
     readonly image: pulumi.Output<string> | undefined;
+    /** The ECS cluster's name, for `aws ecs execute-command --cluster`. */
     readonly clusterName: pulumi.Output<string>;
     /** The ECS service's name (it exists once `imageTag` is set). */
     readonly serviceName: string;
@@ -48,10 +49,13 @@ export class FargateSite extends pulumi.ComponentResource {
     readonly cacheEndpoint: pulumi.Output<string>;
     /** Secrets Manager secret holding the cache's auth token (the ARN only; the token is never an output). */
     readonly cacheAuthTokenSecretArn: pulumi.Output<string>;
+    /** The bucket user uploads go to (`UPLOADS_BUCKET` in the container). */
     readonly uploadsBucketName: pulumi.Output<string>;
     /** Role GitHub Actions assumes in `github.environment` to release. */
     readonly deployRoleArn: pulumi.Output<string>;
+    /** The role ECS uses to pull the image, write the log group and read the two secrets. */
     readonly executionRoleArn: pulumi.Output<string>;
+    /** The application's own role: the uploads bucket (and ECS Exec where it is on). */
     readonly taskRoleArn: pulumi.Output<string>;
     /** The application's log group. */
     readonly logGroupName: pulumi.Output<string>;

@@ -1,21 +1,5 @@
-import { PolicyDocument, PolicyStatement, TrustPolicy } from "../iam/documents";
+import { PolicyDocument, PolicyStatement } from "../iam/documents";
 import { cloudWatchLogsUseKey, KeyScope } from "../iam/kms";
-
-/** ECS tasks assume the role only on behalf of this account (confused-deputy guard). */
-export function ecsTasksTrustPolicy(account: string): TrustPolicy {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "EcsTasks",
-                Effect: "Allow",
-                Principal: { Service: "ecs-tasks.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-            },
-        ],
-    };
-}
 
 export interface ExecutionRoleScope {
     readonly repositoryArn: string;

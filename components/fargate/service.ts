@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ecsTasksTrustPolicy, executionRolePolicy, taskRolePolicy } from "./policies";
+import { serviceTrustPolicy } from "../iam/documents";
+import { executionRolePolicy, taskRolePolicy } from "./policies";
 
 const containerName = "app";
 
@@ -106,7 +107,7 @@ export function siteRuntime(name: string, args: SiteRuntimeArgs, opts: pulumi.Cu
         defaultCapacityProviderStrategies: capacityProviderStrategies,
     }, opts);
 
-    const trust = pulumi.output(args.account).apply((account) => JSON.stringify(ecsTasksTrustPolicy(account)));
+    const trust = pulumi.output(args.account).apply((account) => JSON.stringify(serviceTrustPolicy("EcsTasks", "ecs-tasks.amazonaws.com", account)));
     const executionRole = new aws.iam.Role(`${name}-execution`, { assumeRolePolicy: trust, description: `${args.physicalName}: ECS pulls the image, writes logs, reads the task's secrets` }, opts);
     new aws.iam.RolePolicy(`${name}-execution`, {
         role: executionRole.name,

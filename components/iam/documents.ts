@@ -47,6 +47,14 @@ export interface TrustPolicy {
     Statement: (Omit<PolicyStatement, "Resource" | "Principal"> & { Principal: { Service: string } | { Federated: string } })[];
 }
 
+/** An AWS service may assume the role, only on behalf of this account (confused-deputy guard). */
+export function serviceTrustPolicy(sid: string, service: string, account: string): TrustPolicy {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Sid: sid, Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": account } } }],
+    };
+}
+
 /** The issuer of GitHub Actions' OIDC tokens; an account holds one IAM provider for it. */
 export const githubOidcIssuer = "token.actions.githubusercontent.com";
 

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsAccountId, awsPartition } from "../lookups";
 import { auditPluginOption, databaseLogExports, databaseParameters, DatabaseEngine, monitoringIntervalSeconds, parameterGroupFamily } from "../rules/rds";
 import { managedPolicyArn } from "../iam/managed-policy";
+import { serviceTrustPolicy } from "../iam/documents";
 
 export interface DatabaseAuditTrailArgs {
     /** RDS identifier of the instance; its log groups are `/aws/rds/instance/<identifier>/<log>`. */
@@ -65,7 +66,7 @@ export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, o
     const lookups = { parent: opts.parent, provider: opts.provider };
     const monitoringRole = new aws.iam.Role(`${name}-monitoring`, {
         description: `${args.identifier}: RDS enhanced monitoring`,
-        assumeRolePolicy: awsAccountId(lookups).apply((account) => JSON.stringify(monitoringTrustPolicy(account))),
+        assumeRolePolicy: awsAccountId(lookups).apply((account) => JSON.stringify(serviceTrustPolicy("RdsEnhancedMonitoring", "monitoring.rds.amazonaws.com", account))),
         tags: args.tags,
     }, opts);
     const partition = awsPartition(lookups);
@@ -83,19 +84,5 @@ export function databaseAuditTrail(name: string, args: DatabaseAuditTrailArgs, o
             monitoringRoleArn: monitoringRole.arn,
         },
         dependencies: [...logGroups, monitoringPolicy],
-    };
-}
-
-/** Only RDS enhanced monitoring may assume the monitoring role, on behalf of this account (confused-deputy guard). */
-function monitoringTrustPolicy(account: string) {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "RdsEnhancedMonitoring",
-            Effect: "Allow",
-            Principal: { Service: "monitoring.rds.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": account } },
-        }],
     };
 }
